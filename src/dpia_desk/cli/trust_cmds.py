@@ -1,0 +1,9 @@
+"""CLI commands: trust."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Nothing registered yet."""
