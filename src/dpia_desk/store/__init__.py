@@ -1,1 +1,108 @@
-"""store"""
+"""The encrypted workspace: one SQLCipher 4 file holding vendors, assessments and their audit trail.
+
+Opening and creating (what the GUI and the CLI call)::
+
+    from dpia_desk.store import KeychainKey, Passphrase, RecoveryKey, Workspace
+
+    workspace, recovery = Workspace.create(path, KeychainKey())   # or Passphrase("...")
+    show_once(recovery.text())          # 14 groups of 4 characters; never logged
+    workspace = Workspace.open(path, KeychainKey())                # or Passphrase / RecoveryKey
+    workspace = Workspace.open(path, key, read_only=True)         # damaged files: look, not touch
+    with workspace.session() as session:       # BEGIN IMMEDIATE ... COMMIT (rollback on error)
+        vendor = add_vendor(session, actor=workspace.actor, name="Acme", country="DE")
+    with workspace.read_session() as session:  # reads only
+        rows = list_vendors(session, "acm", order_by="name", offset=0, limit=100)
+    report = workspace.check()                 # IntegrityReport(problems=[...]); .ok
+    workspace.close()                          # or use ``with Workspace.open(...) as workspace:``
+
+Errors (all :class:`dpia_desk.errors.DpiaDeskError`, each with a ``hint``):
+:class:`WorkspaceNotFoundError`, :class:`WorkspaceExistsError` (create never overwrites),
+:class:`NotAWorkspaceError` (plain SQLite, random bytes, truncated or empty file, folder),
+:class:`WrongKeyError`, :class:`KeyNotAvailableError` (keychain entry missing: offer the recovery
+key; subclass :class:`PassphraseRequiredError` when the workspace is known to use a passphrase),
+:class:`NoSecureKeychainError` (offer a passphrase), :class:`KeychainAccessError`,
+:class:`WorkspaceInUseError`, :class:`WorkspaceTooNewError`, :class:`WorkspaceDamagedError`,
+:class:`WorkspaceReadOnlyError`, :class:`InvalidFieldError`, :class:`NotFoundError`. A failed open
+never changes the file.
+
+After opening with a :class:`RecoveryKey` (or a passphrase), ``workspace.store_key_in_keychain()``
+keeps the key in this computer's keychain so the next open needs nothing.
+
+Keys: see :mod:`dpia_desk.store.keys` for how a file's keychain entry is found (service
+``dpia_desk``, user ``workspace:<salt hex>``, the salt being the file's first 16 bytes) and which
+keychains are trusted; :mod:`dpia_desk.store.recovery` for the recovery key format;
+:mod:`dpia_desk.store.engine` for the per-connection PRAGMAs; :mod:`dpia_desk.store.audit` for
+the hash-chained audit trail; :mod:`dpia_desk.store.backup` for online backups.
+
+Vendors (:mod:`dpia_desk.store.vendors`): ``add_vendor``, ``get_vendor``, ``update_vendor``,
+``set_vendor_summary``, ``count_vendors(session, filter_text)``,
+``list_vendors(session, filter_text, order_by, descending, offset, limit) -> list[VendorRow]``.
+"""
+
+from __future__ import annotations
+
+from dpia_desk.store.audit import ChainReport, record_event, verify_chain
+from dpia_desk.store.errors import (
+    InvalidFieldError,
+    KeychainAccessError,
+    KeyNotAvailableError,
+    NoSecureKeychainError,
+    NotAWorkspaceError,
+    NotFoundError,
+    PassphraseRequiredError,
+    WorkspaceDamagedError,
+    WorkspaceError,
+    WorkspaceExistsError,
+    WorkspaceInUseError,
+    WorkspaceNotFoundError,
+    WorkspaceReadOnlyError,
+    WorkspaceTooNewError,
+    WrongKeyError,
+)
+from dpia_desk.store.keys import KeychainKey, KeySource, Passphrase
+from dpia_desk.store.recovery import RecoveryKey
+from dpia_desk.store.vendors import (
+    VendorRow,
+    add_vendor,
+    count_vendors,
+    get_vendor,
+    list_vendors,
+    set_vendor_summary,
+    update_vendor,
+)
+from dpia_desk.store.workspace import IntegrityReport, Workspace, current_actor
+
+__all__ = [
+    "ChainReport",
+    "IntegrityReport",
+    "InvalidFieldError",
+    "KeyNotAvailableError",
+    "KeySource",
+    "KeychainAccessError",
+    "KeychainKey",
+    "NoSecureKeychainError",
+    "NotAWorkspaceError",
+    "NotFoundError",
+    "Passphrase",
+    "PassphraseRequiredError",
+    "RecoveryKey",
+    "VendorRow",
+    "Workspace",
+    "WorkspaceDamagedError",
+    "WorkspaceError",
+    "WorkspaceExistsError",
+    "WorkspaceInUseError",
+    "WorkspaceNotFoundError",
+    "WorkspaceReadOnlyError",
+    "WorkspaceTooNewError",
+    "WrongKeyError",
+    "add_vendor",
+    "count_vendors",
+    "current_actor",
+    "get_vendor",
+    "list_vendors",
+    "record_event",
+    "set_vendor_summary",
+    "update_vendor",
+    "verify_chain",
+]

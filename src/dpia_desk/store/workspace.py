@@ -1,0 +1,402 @@
+"""The workspace: one SQLCipher file, opened by exactly one running dpia_desk at a time."""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import os
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Literal
+
+import sqlcipher3
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from dpia_desk import paths
+from dpia_desk.store import keys, migrate
+from dpia_desk.store.audit import record_event
+from dpia_desk.store.backup import BackupInfo, backup_name, write_backup
+from dpia_desk.store.engine import (
+    DatabaseUnreadableError,
+    KeyRejectedError,
+    build_engine,
+    connect,
+    inspect_file,
+    passphrase_literal,
+    raw_key_literal,
+)
+from dpia_desk.store.errors import (
+    KeyNotAvailableError,
+    NotAWorkspaceError,
+    PassphraseRequiredError,
+    WorkspaceDamagedError,
+    WorkspaceError,
+    WorkspaceExistsError,
+    WorkspaceReadOnlyError,
+    WorkspaceTooNewError,
+    WrongKeyError,
+)
+from dpia_desk.store.keys import KeychainKey, KeyMode, KeySource, Passphrase
+from dpia_desk.store.lock import WorkspaceLock
+from dpia_desk.store.models import APPLICATION_ID
+from dpia_desk.store.recovery import RecoveryKey
+
+OpenedWith = Literal["keychain", "passphrase", "recovery"]
+_SIDECARS = ("-wal", "-shm")
+
+
+def current_actor() -> str:
+    """Who is making changes, for the audit trail: the operating-system account name."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no user name in the environment or the password database
+        return "unknown"
+
+
+@dataclass(frozen=True)
+class IntegrityReport:
+    """SQLite's ``integrity_check`` and ``foreign_key_check`` plus ``cipher_integrity_check``."""
+
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class WorkspaceAccessError(WorkspaceError):
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            f"The workspace {path} cannot be opened: {reason}.",
+            hint="Check that the file and its folder are writable by you.",
+        )
+
+
+class WorkspaceNeedsUpgradeError(WorkspaceError):
+    def __init__(self, path: Path, revision: str) -> None:
+        super().__init__(
+            f"The workspace {path} uses an older schema ({revision}) that must be upgraded, "
+            "which a read-only open cannot do.",
+            hint="Open it normally: a verified backup is taken before the upgrade.",
+        )
+
+
+class Workspace:
+    """An open workspace. Create with :meth:`create`, open with :meth:`open`, end with
+    :meth:`close` (or use it as a context manager).
+
+    The key stays in this object (for new pooled connections and :meth:`recovery_key`) until
+    :meth:`close`, which closes every connection, releases the lock and overwrites the key
+    buffer (Python may still hold copies in freed memory; SQLCipher wipes its own).
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        salt: bytes,
+        key: bytes,
+        opened_with: OpenedWith,
+        lock: WorkspaceLock,
+        read_only: bool,
+    ) -> None:
+        self.path = path
+        self.salt = salt
+        self.opened_with: OpenedWith = opened_with
+        self.read_only = read_only
+        self.actor = current_actor()
+        self._key = bytearray(key)
+        self._lock = lock
+        # Read-only connections may create empty -wal/-shm files they cannot remove themselves.
+        self._sidecars_existed = {s: Path(f"{path}{s}").exists() for s in _SIDECARS}
+        self._engine: Engine | None = build_engine(self._connect)
+        self._write_engine = self._engine.execution_options(immediate=True)
+        self._sessions = sessionmaker(expire_on_commit=False)
+
+    # --- creating and opening -------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls, path: Path | str, key_source: KeychainKey | Passphrase
+    ) -> tuple[Workspace, RecoveryKey]:
+        """Create a new workspace file; never over an existing file.
+
+        Keychain mode: a random 256-bit key is made and stored in this computer's keychain (a
+        secure one, or :class:`NoSecureKeychainError` before anything is written). Passphrase
+        mode: SQLCipher derives the key from the passphrase. Returns the open workspace and the
+        recovery key, to show the user once.
+        """
+        path = Path(path).absolute()
+        if path.exists() or path.is_symlink():
+            raise WorkspaceExistsError(path)
+        passphrase = key_source if isinstance(key_source, Passphrase) else None
+        if passphrase is None:
+            keys.secure_keyring()  # fail before creating anything
+            random_key = secrets.token_bytes(32)
+            literal = raw_key_literal(random_key)
+            mode: KeyMode = "keychain"
+        else:
+            random_key = b""
+            literal = passphrase_literal(passphrase.normalized())
+            mode = "passphrase"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except FileExistsError:
+            raise WorkspaceExistsError(path) from None
+        except OSError as error:
+            raise WorkspaceAccessError(path, error.strerror or str(error)) from None
+        os.close(descriptor)
+        lock = WorkspaceLock.acquire(path)
+        workspace: Workspace | None = None
+        try:
+            first = connect(path, literal, apply_pragmas=False)
+            try:
+                # The first write puts page 1, and with it the random salt, into the file.
+                first.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            finally:
+                first.close()
+            salt = inspect_file(path)
+            key = random_key if passphrase is None else keys.derive_passphrase_key(passphrase, salt)
+            workspace = cls(path, salt=salt, key=key, opened_with=mode, lock=lock, read_only=False)
+            with workspace._write_engine.begin() as connection:
+                migrate.upgrade(connection)
+            if mode == "keychain":
+                keys.save_key(salt, key)
+            keys.remember_mode(salt, mode)
+            with workspace.session() as session:
+                record_event(session, workspace.actor, "create", "workspace", None)
+        except BaseException:
+            if workspace is not None:
+                workspace.close()
+            else:
+                lock.release()
+            for leftover in (path, *(Path(f"{path}{suffix}") for suffix in _SIDECARS)):
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
+            raise
+        return workspace, RecoveryKey(key)
+
+    @classmethod
+    def open(cls, path: Path | str, key_source: KeySource, *, read_only: bool = False) -> Workspace:
+        """Open an existing workspace, upgrading its schema (after a verified backup) if needed.
+
+        A failed open leaves the file exactly as it was. Raises :class:`WorkspaceNotFoundError`,
+        :class:`NotAWorkspaceError`, :class:`WorkspaceInUseError`, :class:`KeyNotAvailableError`
+        (:class:`PassphraseRequiredError`), :class:`NoSecureKeychainError`,
+        :class:`WrongKeyError`, :class:`WorkspaceTooNewError` or :class:`WorkspaceDamagedError`.
+        """
+        path = Path(path).absolute()
+        salt = inspect_file(path)
+        try:
+            lock = WorkspaceLock.acquire(path)
+        except OSError as error:
+            raise WorkspaceAccessError(path, error.strerror or str(error)) from None
+        try:
+            key, opened_with = _resolve_key(path, salt, key_source)
+            revision = _probe(path, key, opened_with)
+            if revision != migrate.HEAD_REVISION and read_only:
+                raise WorkspaceNeedsUpgradeError(path, revision)
+            workspace = cls(
+                path, salt=salt, key=key, opened_with=opened_with, lock=lock, read_only=read_only
+            )
+        except BaseException:
+            lock.release()
+            raise
+        try:
+            if revision != migrate.HEAD_REVISION:
+                workspace._upgrade(revision)
+            if opened_with != "recovery":
+                keys.remember_mode(salt, opened_with)
+        except BaseException:
+            workspace.close()
+            raise
+        return workspace
+
+    def _upgrade(self, revision: str) -> None:
+        self.backup(
+            paths.default_backup_dir()
+            / backup_name(self.path, f"before-schema-{migrate.HEAD_REVISION}")
+        )
+        with self._write_engine.begin() as connection:
+            migrate.upgrade(connection)
+        with self.session() as session:
+            record_event(
+                session, self.actor, "migrate", "workspace", None, "schema",
+                revision, migrate.HEAD_REVISION,
+            )  # fmt: skip
+
+    # --- using it -------------------------------------------------------------------------------
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise WorkspaceError("The workspace is closed.")
+        return self._engine
+
+    @property
+    def closed(self) -> bool:
+        return self._engine is None
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """A write session: ``BEGIN IMMEDIATE``, committed when the block ends without error.
+
+        Every user change should be one such block, so it is durable as soon as it returns.
+        """
+        if self.read_only:
+            raise WorkspaceReadOnlyError(self.path)
+        self.engine  # noqa: B018 (raises if closed)
+        with self._sessions(bind=self._write_engine) as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A read-only session (a deferred transaction, rolled back at the end)."""
+        with self._sessions(bind=self.engine) as session:
+            yield session
+
+    def raw_connection(self, *, read_only: bool = True) -> sqlcipher3.Connection:
+        """A new keyed ``sqlcipher3`` connection outside the pool (backups, checks, tests)."""
+        self.engine  # noqa: B018 (raises if closed)
+        return connect(self.path, raw_key_literal(bytes(self._key)), read_only=read_only)
+
+    def check(self) -> IntegrityReport:
+        """Run ``integrity_check``, ``foreign_key_check`` and ``cipher_integrity_check``."""
+        connection = self.raw_connection(read_only=True)
+        try:
+            problems = [
+                str(row[0])
+                for row in connection.execute("PRAGMA integrity_check")
+                if str(row[0]) != "ok"
+            ]
+            problems += [
+                f"foreign key: {row[0]} row {row[1]} points to a missing {row[2]}"
+                for row in connection.execute("PRAGMA foreign_key_check")
+            ]
+            problems += [str(row[0]) for row in connection.execute("PRAGMA cipher_integrity_check")]
+        except sqlcipher3.DatabaseError as error:
+            problems = [str(error)]
+        finally:
+            connection.close()
+        return IntegrityReport(problems)
+
+    def backup(self, target: Path) -> BackupInfo:
+        """Write a verified, encrypted copy to ``target`` (which must not exist)."""
+        source = self.raw_connection(read_only=True)
+        try:
+            return write_backup(source, target, key=bytes(self._key), salt=self.salt)
+        finally:
+            source.close()
+
+    def recovery_key(self) -> RecoveryKey:
+        """The recovery key again (for "print the recovery key")."""
+        self.engine  # noqa: B018 (raises if closed)
+        return RecoveryKey(bytes(self._key))
+
+    def store_key_in_keychain(self) -> None:
+        """Keep this workspace's key in this computer's keychain (after opening it with the
+        recovery key or the passphrase), so it opens without them from now on."""
+        self.engine  # noqa: B018 (raises if closed)
+        keys.save_key(self.salt, bytes(self._key))
+        keys.remember_mode(self.salt, "keychain")
+
+    def close(self) -> None:
+        engine, self._engine = self._engine, None
+        if engine is not None:
+            engine.dispose()
+            if self.read_only:
+                _remove_new_sidecars(self.path, self._sidecars_existed)
+        for index in range(len(self._key)):
+            self._key[index] = 0
+        self._lock.release()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "closed" if self.closed else ("read-only" if self.read_only else "open")
+        return f"Workspace({str(self.path)!r}, {state})"
+
+    def _connect(self) -> sqlcipher3.Connection:
+        try:
+            return connect(self.path, raw_key_literal(bytes(self._key)), read_only=self.read_only)
+        except KeyRejectedError:
+            raise WrongKeyError(self.path, mode=self.opened_with) from None
+        except DatabaseUnreadableError as error:
+            raise WorkspaceDamagedError(self.path, [str(error)]) from None
+
+
+def _resolve_key(path: Path, salt: bytes, source: KeySource) -> tuple[bytes, OpenedWith]:
+    if isinstance(source, RecoveryKey):
+        return source.raw, "recovery"
+    if isinstance(source, Passphrase):
+        return keys.derive_passphrase_key(source, salt), "passphrase"
+    if keys.recorded_mode(salt) == "passphrase":
+        raise PassphraseRequiredError(path)
+    key = keys.load_key(salt)
+    if key is None:
+        raise KeyNotAvailableError(path)
+    return key, "keychain"
+
+
+def _probe(path: Path, key: bytes, opened_with: OpenedWith) -> str:
+    """Decrypt and identify the file read-only; return its schema revision.
+
+    A read-only SQLite connection to a WAL database may create empty ``-wal``/``-shm`` files
+    it cannot remove; those it created are removed again, so a failed open leaves nothing behind.
+    """
+    existed = {suffix: Path(f"{path}{suffix}").exists() for suffix in _SIDECARS}
+    try:
+        try:
+            connection = connect(path, raw_key_literal(key), read_only=True, apply_pragmas=False)
+        except KeyRejectedError:
+            raise WrongKeyError(path, mode=opened_with) from None
+        except DatabaseUnreadableError as error:
+            raise WorkspaceDamagedError(path, [str(error)]) from None
+        try:
+            application_id = int(connection.execute("PRAGMA application_id").fetchone()[0])
+            if application_id != APPLICATION_ID:
+                raise NotAWorkspaceError(path, "it is an encrypted database of another program")
+            has_version = connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+            ).fetchone()
+            row = (
+                connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                if has_version
+                else None
+            )
+        except sqlcipher3.DatabaseError as error:
+            raise WorkspaceDamagedError(path, [str(error)]) from None
+        finally:
+            connection.close()
+    finally:
+        _remove_new_sidecars(path, existed)
+    if row is None:
+        raise WorkspaceDamagedError(path, ["it records no schema version (its creation failed?)"])
+    revision = str(row[0])
+    if revision not in migrate.KNOWN_REVISIONS:
+        raise WorkspaceTooNewError(path, revision)
+    return revision
+
+
+def _remove_new_sidecars(path: Path, existed: dict[str, bool]) -> None:
+    wal = Path(f"{path}-wal")
+    if existed["-wal"] or (wal.exists() and wal.stat().st_size > 0):
+        return
+    for suffix in _SIDECARS:
+        if not existed[suffix]:
+            with contextlib.suppress(FileNotFoundError):
+                Path(f"{path}{suffix}").unlink()
