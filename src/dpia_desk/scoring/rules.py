@@ -120,6 +120,11 @@ def _require_keys(name: str, value: Mapping[Any, Any], expected: tuple[str, ...]
         raise ValueError(f"{name}: {'; '.join(parts)}")
 
 
+class FriaElement(_Strict):
+    ref: str = Field(min_length=3)
+    title: str = Field(min_length=1)
+
+
 class AiActRules(_Strict):
     schema_version: Literal[1]
     law: LawInfo
@@ -134,6 +139,7 @@ class AiActRules(_Strict):
     art6_3_conditions: Mapping[str, ChoiceRule]
     fria_points: tuple[str, ...]
     critical_infrastructure_points: tuple[str, ...]
+    fria_elements: Mapping[str, FriaElement]
 
     @model_validator(mode="after")
     def _covers_the_contract(self) -> AiActRules:
@@ -163,6 +169,7 @@ class AiActRules(_Strict):
             contract.EMPLOYMENT_USES + contract.OTHER_ANNEX_III_USES,
         )
         _require_keys("art6_3_conditions", self.art6_3_conditions, contract.ART6_3_CONDITIONS)
+        _require_keys("fria_elements", self.fria_elements, ("a", "b", "c", "d", "e", "f"))
         for obligation_id, obligation in self.obligations.items():
             for route, date_key in obligation.applies_from.items():
                 if date_key not in self.dates:
