@@ -113,8 +113,8 @@ def run_validate(args: argparse.Namespace) -> int:
         for path in _expand(paths):
             try:
                 valid.append((display_name(path), load_form(path)))
-            except FormLoadError as error:
-                problems.append(error)
+            except FormLoadError as load_error:
+                problems.append(load_error)
     if args.json:
         emit_json(
             {
@@ -122,14 +122,14 @@ def run_validate(args: argparse.Namespace) -> int:
                 "forms": [
                     {"file": name, "id": form.id, "version": form.version} for name, form in valid
                 ],
-                "errors": [problem.to_json() for error in problems for problem in error.problems],
+                "errors": [item.to_json() for failed in problems for item in failed.problems],
             }
         )
         return 1 if problems else 0
     for name, form in valid:
         print(f"ok      {name} ({form.id} {form.version}, {len(form.questions)} questions)")
-    for error in problems:
-        for line in error.lines():
+    for failed in problems:
+        for line in failed.lines():
             print(line, file=sys.stderr)
     total = len(valid) + len(problems)
     if problems:
