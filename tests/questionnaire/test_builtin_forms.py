@@ -9,8 +9,10 @@ import pytest
 
 from dpia_desk.paths import forms_dir
 from dpia_desk.questionnaire import evaluate, form_from_json, form_to_json, load_form
+from tests.questionnaire.helpers import REPO_ROOT
 
 FORM_FILES = sorted(forms_dir().glob("*.yaml"))
+GOLDEN_DIR = REPO_ROOT / "tests" / "golden"
 
 
 def _params() -> list[object]:
@@ -35,3 +37,9 @@ def test_every_question_cites_its_source(path: Path) -> None:
     form = load_form(path)
     without = [question.id for question in form.questions if not question.refs]
     assert not without, f"{path.name}: questions without refs: {without}"
+
+
+@pytest.mark.parametrize("path", _params())
+def test_builtin_form_has_a_golden_answer_set(path: Path) -> None:
+    goldens = sorted((GOLDEN_DIR / path.stem).glob("*.yaml"))
+    assert goldens, f"{path.name}: no golden answer set in tests/golden/{path.stem}/"

@@ -111,8 +111,10 @@ def test_form_index_is_a_cache_not_identity() -> None:
     second = sample_form()
     assert first.index is first.index  # built once
     assert first == second  # the cache of one does not make them differ
+    index = first.index
     copy = first.model_copy(update={"title": "Other"})
-    assert copy.index is not first.index
+    assert copy.index is not index
+    assert first.index is index  # the copy did not take the original's cache over
     assert copy.questions == first.questions
 
 

@@ -406,7 +406,11 @@ class Form(FormModel):
     def index(self) -> FormIndex:
         """Look-up tables built once per form instance."""
         box = self._index_box
-        if box.index is None or box.owner is not self:
+        if box.owner is not None and box.owner is not self:
+            # a shallow model_copy shares the box of its original: give the copy its own
+            box = _IndexBox()
+            self._index_box = box
+        if box.index is None:
             from dpia_desk.questionnaire.index import FormIndex
 
             box.index = FormIndex(self)
