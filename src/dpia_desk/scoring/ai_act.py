@@ -630,7 +630,7 @@ def _deployer_duties(work: _Work, own: list[Obligation], routes: tuple[str, ...]
             f"{' and '.join(grounds)} (Art. 27(1)).",
             ["ai_act:art27.1"],
             "deployer_type",
-            "other_annex_iii_uses",
+            *(("other_annex_iii_uses",) if fria_points else ()),
         )
     else:
         basis = (

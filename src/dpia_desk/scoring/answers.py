@@ -72,5 +72,17 @@ def answered(answers: Answers, question: str) -> bool:
 
 
 def pick(answers: Answers, *questions: str) -> dict[str, object]:
-    """The answers a reason rests on (only those given), in the order named."""
-    return {question: answers[question] for question in questions if answered(answers, question)}
+    """The answers a reason rests on (only those given), in the order named.
+
+    Multi-choice lists are sorted so that a result never depends on the order answers came in.
+    """
+    return {
+        question: canonical(answers[question])
+        for question in questions
+        if answered(answers, question)
+    }
+
+
+def canonical(value: object) -> object:
+    """An answer as reasons show it: multi-choice lists sorted, everything else as given."""
+    return sorted(value, key=str) if isinstance(value, list | tuple) else value

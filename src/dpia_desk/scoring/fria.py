@@ -210,7 +210,7 @@ def score_fria(
             Reason(
                 f"Finding ({finding.severity}): {finding.text}",
                 finding.refs or ("ai_act:art27.1",),
-                {finding.question: answers.get(finding.question)},
+                pick(answers, finding.question),
             )
         )
     notification = choice(answers, "msa_notification")

@@ -174,7 +174,7 @@ def score_ll144(
                 Reason(
                     f"Finding ({finding.severity}): {finding.text}",
                     finding.refs or ("nyc_ll144:20-871",),
-                    {finding.question: answers.get(finding.question)},
+                    pick(answers, finding.question),
                 )
             )
     if applies is False:

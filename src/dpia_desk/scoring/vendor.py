@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from dpia_desk.errors import DpiaDeskError
 from dpia_desk.questionnaire.evaluation import RaisedFlag
 from dpia_desk.questionnaire.model import Form
-from dpia_desk.scoring.answers import Answers
+from dpia_desk.scoring.answers import Answers, canonical, pick
 from dpia_desk.scoring.model import Json, Reason, reasons_json
 from dpia_desk.scoring.outcomes import (
     GRADES,
@@ -321,7 +321,9 @@ def weighted_answers(
             if value == "na":
                 not_applicable.append(question.id)
             continue
-        counted.append(Contribution(question.id, question.text, value, score, question.weight))
+        counted.append(
+            Contribution(question.id, question.text, canonical(value), score, question.weight)
+        )
     return counted, unanswered, not_applicable
 
 
@@ -380,7 +382,7 @@ def score_vendor_intake(
                 f"escalates ({listed}): "
                 + "; ".join(f"{f.text} [{f.severity}]" for f in escalating),
                 tuple(dict.fromkeys((*refs, *(r for f in escalating for r in f.refs)))),
-                {f.question: answers.get(f.question) for f in escalating},
+                pick(answers, *(f.question for f in escalating)),
             )
         )
     if final is not None:
@@ -594,7 +596,7 @@ def score_vendor_due_diligence(
                         f"Grade capped at {cap}: an open {worst.severity} finding remains "
                         f"({worst.text}).",
                         tuple(dict.fromkeys((*refs, *worst.refs))),
-                        {worst.question: answers.get(worst.question)},
+                        pick(answers, worst.question),
                     )
                 )
             else:
@@ -606,7 +608,7 @@ def score_vendor_due_diligence(
             Reason(
                 f"Finding ({finding.severity}): {finding.text}",
                 finding.refs or refs,
-                {finding.question: answers.get(finding.question)},
+                pick(answers, finding.question),
             )
         )
 
