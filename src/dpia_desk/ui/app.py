@@ -1,0 +1,229 @@
+"""The desktop application: start-up, the workspace session, locking and shutting down.
+
+``run_gui(args)`` (called by ``dpia-desk`` without a command) creates the QApplication, installs
+the excepthook (``ui/crash.py``), the translators (``ui/i18n.py``) and the theme
+(``ui/theme.py``), opens the workspace (``ui/workspace_flow.py``) and shows the main window.
+:class:`AppController` owns what lives as long as the workspace is unlocked: the work runner, the
+:class:`~dpia_desk.ui.context.WorkspaceContext` and the main window; locking (menu, Ctrl+L, or the
+idle timer) closes all three and the workspace, and unlocking builds them again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog
+
+from dpia_desk import APP_NAME, __version__
+from dpia_desk.errors import DpiaDeskError
+from dpia_desk.paths import default_workspace_path
+from dpia_desk.store import Workspace
+from dpia_desk.ui.context import WorkspaceContext
+from dpia_desk.ui.crash import ExceptionHandler, error_box
+from dpia_desk.ui.i18n import install_translators
+from dpia_desk.ui.icons import app_icon
+from dpia_desk.ui.main_window import MainWindow
+from dpia_desk.ui.settings import Preferences
+from dpia_desk.ui.theme import apply_theme
+from dpia_desk.ui.workers import Runner, WorkRunner
+from dpia_desk.ui.workspace_flow import WorkspaceOpener
+
+log = logging.getLogger(__name__)
+
+ORGANIZATION = "dpia_desk"
+#: The base name of the .desktop file (Wayland uses it to find the window's icon and name).
+DESKTOP_FILE = "dpia-desk"
+PASSPHRASE_ENV = "DPIA_DESK_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
+
+_INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    }
+)
+
+
+class IdleWatcher(QObject):
+    """Emits ``timer.timeout`` after ``minutes`` without keyboard or mouse input."""
+
+    def __init__(self, minutes: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.set_minutes(minutes)
+
+    def set_minutes(self, minutes: int) -> None:
+        self.minutes = minutes
+        if minutes > 0:
+            self.timer.start(minutes * 60_000)
+        else:
+            self.timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.minutes > 0 and event.type() in _INPUT_EVENTS:
+            self.timer.start()
+        return False
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with our names and icon (or the existing one, in tests)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("dpia_desk")
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(DESKTOP_FILE)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def read_passphrase(args: argparse.Namespace) -> str | None:
+    """``--passphrase-file`` (its first line) or ``DPIA_DESK_PASSPHRASE``; None for keychain."""
+    path: Path | None = getattr(args, "passphrase_file", None)
+    if path is not None:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as error:
+            raise DpiaDeskError(
+                f"The passphrase file {path} cannot be read ({error.strerror or error}).",
+                hint="Check the path given to --passphrase-file.",
+            ) from None
+        lines = text.splitlines()
+        return lines[0] if lines else ""
+    return os.environ.get(PASSPHRASE_ENV) or None
+
+
+class AppController(QObject):
+    """Owns the unlocked session: runner, context, main window; handles lock and quit."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        path: Path,
+        *,
+        passphrase: str | None = None,
+        preferences: Preferences | None = None,
+        runner: Runner | None = None,
+    ) -> None:
+        super().__init__()
+        self.app = app
+        self.path = path
+        self.passphrase = passphrase
+        self.preferences = preferences or Preferences.load()
+        self.runner: Runner = runner if runner is not None else WorkRunner(self)
+        self.workspace: Workspace | None = None
+        self.context: WorkspaceContext | None = None
+        self.window: MainWindow | None = None
+        self.idle = IdleWatcher(self.preferences.auto_lock_minutes, self)
+        self.idle.timer.timeout.connect(self.lock)
+        app.installEventFilter(self.idle)
+        app.aboutToQuit.connect(self.shutdown)
+
+    def start(self) -> bool:
+        """Opens the workspace (dialogs as needed) and shows the main window; False to quit."""
+        opener = WorkspaceOpener(self.runner, passphrase=self.passphrase)
+        workspace = opener.open(self.path)
+        if workspace is None:
+            return False
+        self.path = opener.path or self.path
+        self.show_main(workspace)
+        return True
+
+    def show_main(self, workspace: Workspace) -> MainWindow:
+        self.workspace = workspace
+        self.context = WorkspaceContext(workspace, self.runner, self.preferences, self)
+        self.window = MainWindow(self.context)
+        self.window.lock_requested.connect(self.lock)
+        self.window.preferences_changed.connect(self.apply_preferences)
+        self.window.show()
+        self.idle.set_minutes(self.preferences.auto_lock_minutes)
+        return self.window
+
+    def apply_preferences(self, preferences: Preferences) -> None:
+        self.preferences = preferences
+        apply_theme(self.app, preferences.theme)
+        self.idle.set_minutes(preferences.auto_lock_minutes)
+
+    def close_session(self) -> None:
+        """Closes the window and the workspace (key wiped), waiting for running jobs."""
+        self.idle.timer.stop()
+        self.runner.wait_for_done()
+        if self.window is not None:
+            self.window.save_state()
+            self.window.hide()
+            self.window.deleteLater()
+            self.window = None
+        self.context = None
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
+
+    def lock(self) -> None:
+        if self.workspace is None:
+            return
+        log.info("locking the workspace")
+        quit_on_close = self.app.quitOnLastWindowClosed()
+        self.app.setQuitOnLastWindowClosed(False)
+        try:
+            self.close_session()
+            # A command-line passphrase is not reused: unlocking means proving it again.
+            self.passphrase = None
+            from dpia_desk.ui.dialogs.locked import LockedDialog
+
+            while True:
+                if LockedDialog(self.path).exec() != QDialog.DialogCode.Accepted:
+                    self.app.quit()
+                    return
+                workspace = WorkspaceOpener(self.runner).open(self.path)
+                if workspace is not None:
+                    self.show_main(workspace)
+                    return
+        finally:
+            self.app.setQuitOnLastWindowClosed(quit_on_close)
+
+    def shutdown(self) -> None:
+        self.runner.shutdown()
+        self.close_session()
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """The desktop app; returns the process exit code."""
+    app = create_application()
+    handler = ExceptionHandler()
+    handler.install()
+    preferences = Preferences.load()
+    install_translators(app, preferences.language)
+    apply_theme(app, preferences.theme)
+
+    path = Path(args.workspace) if getattr(args, "workspace", None) else default_workspace_path()
+    try:
+        passphrase = read_passphrase(args)
+    except DpiaDeskError as error:
+        error_box(error).exec()
+        passphrase = None
+    controller = AppController(app, path, passphrase=passphrase, preferences=preferences)
+    try:
+        if not controller.start():
+            controller.shutdown()
+            return 0
+        code = app.exec()
+    finally:
+        handler.uninstall()
+    QCoreApplication.processEvents()
+    return int(code)

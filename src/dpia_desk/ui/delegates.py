@@ -1,0 +1,115 @@
+"""Painting helpers for item views.
+
+:class:`BadgeDelegate` draws the AI Act tier, DPIA verdict and grade cells as rounded badges:
+a tinted background and a text colour chosen per theme (``themes.toml``), always with the word or
+letter inside, so the meaning never rests on colour alone (colour-blind users, grey-scale
+printouts, screen readers read the same text from ``DisplayRole``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from dpia_desk.ui.models.vendor_table import BADGE_ROLE
+from dpia_desk.ui.theme import Theme, current_theme
+
+_H_PAD = 8
+_V_MARGIN = 4
+_CELL_MARGIN = 6
+
+_TIER_STYLE = {
+    "prohibited": "badge_prohibited",
+    "high": "badge_high",
+    "limited": "badge_limited",
+    "minimal": "badge_minimal",
+    "out_of_scope": "badge_out_of_scope",
+}
+_VERDICT_STYLE = {
+    "required": "badge_high",
+    "likely_required": "badge_high",
+    "consider": "badge_limited",
+    "not_required": "badge_minimal",
+}
+
+
+def badge_colors(badge: str, theme: Theme) -> tuple[QColor, QColor, QColor | None]:
+    """Background, text and (for "not assessed") border colour of a ``kind:code`` badge."""
+    kind, _, code = badge.partition(":")
+    if kind == "grade" and code.lower() in "abcde" and len(code) == 1:
+        prefix = f"grade_{code.lower()}"
+    elif kind == "tier" and code in _TIER_STYLE:
+        prefix = _TIER_STYLE[code]
+    elif kind == "verdict" and code in _VERDICT_STYLE:
+        prefix = _VERDICT_STYLE[code]
+    else:
+        return (
+            theme.color("badge_unknown_bg"),
+            theme.color("badge_unknown_fg"),
+            theme.color("badge_unknown_border"),
+        )
+    return theme.color(f"{prefix}_bg"), theme.color(f"{prefix}_fg"), None
+
+
+class BadgeDelegate(QStyledItemDelegate):
+    """Paints ``BADGE_ROLE`` cells as badges; other cells as usual."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        badge = index.data(BADGE_ROLE)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not isinstance(badge, str) or not isinstance(text, str):
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        # The row's own background (selection, alternate colour, focus) first, without text.
+        option.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+
+        background, foreground, border = badge_colors(badge, current_theme())
+        if border is not None:
+            # "Not assessed" stays quiet: muted text, no badge, so real results stand out.
+            background = QColor(Qt.GlobalColor.transparent)
+            border = None
+        font = option.font
+        metrics = QFontMetrics(font)
+        cell: QRect = option.rect
+        available = max(0, cell.width() - 2 * _CELL_MARGIN)
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, available - 2 * _H_PAD)
+        width = min(available, metrics.horizontalAdvance(shown) + 2 * _H_PAD)
+        height = min(cell.height() - 2 * _V_MARGIN, metrics.height() + 4)
+        pill = QRectF(
+            cell.left() + _CELL_MARGIN,
+            cell.top() + (cell.height() - height) / 2,
+            width,
+            height,
+        )
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(border, 1) if border is not None else Qt.PenStyle.NoPen)
+        painter.setBrush(background)
+        radius = height / 2
+        painter.drawRoundedRect(pill.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+        painter.setPen(foreground)
+        painter.setFont(font)
+        painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), shown)
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if isinstance(index.data(BADGE_ROLE), str) and isinstance(text, str):
+            metrics = QFontMetrics(option.font)
+            width = metrics.horizontalAdvance(text) + 2 * _H_PAD + 2 * _CELL_MARGIN
+            height = metrics.height() + 4 + 2 * _V_MARGIN
+            return QSize(max(hint.width(), width), max(hint.height(), height))
+        return hint

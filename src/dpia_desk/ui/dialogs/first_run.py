@@ -1,0 +1,468 @@
+"""First run: create the workspace, show the recovery key once, then demo data or an empty start.
+
+Three pages in one dialog:
+
+1. how the key is kept: the keychain (one sentence; disabled with the reason when this computer
+   has no secure keychain) or a passphrase (one sentence; typed twice);
+2. the recovery key, shown once, with "Copy" and "Save as PDF"; "Continue" stays disabled until
+   "I have stored the recovery key" is ticked, and the dialog cannot be closed before that;
+3. "Load demo data" or "Start empty".
+
+Creating (the passphrase KDF takes a noticeable moment) and loading the demo run on the work
+runner, so the dialog stays responsive. After ``accept()``, :attr:`workspace` is open.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dpia_desk.errors import DpiaDeskError
+from dpia_desk.store import KeychainKey, NoSecureKeychainError, Passphrase, RecoveryKey, Workspace
+from dpia_desk.store.keys import secure_keyring
+from dpia_desk.ui.icons import app_icon, icon
+from dpia_desk.ui.recovery_pdf import write_recovery_key_pdf
+from dpia_desk.ui.widgets import Banner, FieldError, heading, hint
+from dpia_desk.ui.workers import Runner, WorkContext
+
+MIN_PASSPHRASE = 8
+
+
+def keychain_problem() -> str | None:
+    """Why the keychain cannot be used here, or None when a secure one is available."""
+    try:
+        secure_keyring()
+    except NoSecureKeychainError as error:
+        return error.detail
+    return None
+
+
+def _create(
+    _work: WorkContext, path: Path, source: KeychainKey | Passphrase
+) -> tuple[Workspace, RecoveryKey]:
+    return Workspace.create(path, source)
+
+
+def _populate_demo(_work: WorkContext, workspace: Workspace) -> object:
+    from dpia_desk.demo import populate_demo
+
+    return populate_demo(workspace)
+
+
+def _indented(widget: QWidget) -> QWidget:
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(26, 0, 0, 0)
+    row.addWidget(widget)
+    return holder
+
+
+class FirstRunDialog(QDialog):
+    PAGE_KEY_MODE, PAGE_RECOVERY, PAGE_START = range(3)
+
+    def __init__(self, path: Path, runner: Runner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.runner = runner
+        self.workspace: Workspace | None = None
+        self.recovery: RecoveryKey | None = None
+        self.demo_loaded = False
+        self._busy = False
+        self.setWindowTitle(self.tr("Welcome to dpia_desk"))
+        self.setWindowIcon(app_icon())
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._key_mode_page())
+        self.pages.addWidget(self._recovery_page())
+        self.pages.addWidget(self._start_page())
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(self.pages)
+        self.setMinimumWidth(560)
+
+    # --- page 1: keychain or passphrase --------------------------------------------------------
+
+    def _key_mode_page(self) -> QWidget:
+        page = QWidget()
+        problem = keychain_problem()
+
+        self.keychain_radio = QRadioButton(
+            self.tr("Keep the key in this computer's &keychain (recommended)")
+        )
+        self.keychain_radio.setAccessibleName(self.tr("Keychain mode"))
+        if problem is None:
+            keychain_text = self.tr(
+                "The workspace opens without a password while you are signed in to this "
+                "computer; its key stays in your account's keychain."
+            )
+        else:
+            keychain_text = self.tr(
+                "Not available: no secure keychain was found on this computer ({reason})."
+            ).format(reason=problem)
+        self.keychain_note = hint(keychain_text)
+        self.passphrase_radio = QRadioButton(self.tr("Protect it with a &passphrase"))
+        self.passphrase_radio.setAccessibleName(self.tr("Passphrase mode"))
+        self.passphrase_note = hint(
+            self.tr(
+                "You type the passphrase each time you open the workspace; nobody can recover it "
+                "for you, so choose a long one you will remember."
+            )
+        )
+        self.mode_group = QButtonGroup(self)
+        self.mode_group.addButton(self.keychain_radio)
+        self.mode_group.addButton(self.passphrase_radio)
+
+        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_edit.setAccessibleName(self.tr("Passphrase"))
+        self.passphrase_error = FieldError(self.passphrase_edit)
+        self.confirm_edit = QLineEdit()
+        self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm_edit.setAccessibleName(self.tr("Passphrase again"))
+        self.confirm_error = FieldError(self.confirm_edit)
+        self.passphrase_form = QWidget()
+        form = QFormLayout(self.passphrase_form)
+        form.setContentsMargins(26, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Pa&ssphrase:"), self.passphrase_edit)
+        form.addRow("", self.passphrase_error)
+        form.addRow(self.tr("&Again:"), self.confirm_edit)
+        form.addRow("", self.confirm_error)
+        for edit in (self.passphrase_edit, self.confirm_edit):
+            edit.textChanged.connect(self._clear_passphrase_errors)
+
+        if problem is None:
+            self.keychain_radio.setChecked(True)
+        else:
+            self.keychain_radio.setEnabled(False)
+            self.passphrase_radio.setChecked(True)
+        self.passphrase_radio.toggled.connect(self._sync_mode)
+        self._sync_mode()
+
+        self.create_error = Banner("", "warning")
+        self.create_error.hide()
+        self.create_button = QPushButton(self.tr("&Create workspace"))
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self.create_workspace)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.reject)
+        self.busy_label = hint("")
+
+        intro = hint(self.tr("Everything you record is kept in one encrypted file:"))
+        where = QLabel(str(self.path))
+        where.setWordWrap(True)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        where.setAccessibleName(self.tr("Workspace file"))
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.busy_label, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.create_button)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(heading(self.tr("Create your workspace"), "title"))
+        layout.addWidget(intro)
+        layout.addWidget(where)
+        layout.addSpacing(8)
+        layout.addWidget(heading(self.tr("How should the key be kept?")))
+        layout.addWidget(self.keychain_radio)
+        layout.addWidget(_indented(self.keychain_note))
+        layout.addWidget(self.passphrase_radio)
+        layout.addWidget(_indented(self.passphrase_note))
+        layout.addWidget(self.passphrase_form)
+        layout.addWidget(self.create_error)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _sync_mode(self) -> None:
+        self.passphrase_form.setEnabled(self.passphrase_radio.isChecked())
+        if self.passphrase_radio.isChecked():
+            self.passphrase_edit.setFocus()
+
+    def _clear_passphrase_errors(self) -> None:
+        self.passphrase_error.clear_error()
+        self.confirm_error.clear_error()
+
+    def _key_source(self) -> KeychainKey | Passphrase | None:
+        if self.keychain_radio.isChecked():
+            return KeychainKey()
+        first = self.passphrase_edit.text()
+        if len(first) < MIN_PASSPHRASE:
+            self.passphrase_error.show_error(
+                self.tr(
+                    "Use at least {count} characters; a few words make a good passphrase."
+                ).format(count=MIN_PASSPHRASE)
+            )
+            self.passphrase_edit.setFocus()
+            return None
+        if self.confirm_edit.text() != first:
+            self.confirm_error.show_error(self.tr("The two passphrases differ; type it again."))
+            self.confirm_edit.selectAll()
+            self.confirm_edit.setFocus()
+            return None
+        return Passphrase(first)
+
+    def create_workspace(self) -> None:
+        if self._busy:
+            return
+        source = self._key_source()
+        if source is None:
+            return
+        self.create_error.hide()
+        self._set_busy(True, self.tr("Creating the encrypted workspace…"))
+        self.runner.submit(
+            _create,
+            self.path,
+            source,
+            description="create workspace",
+            on_result=self._created,
+            on_error=self._create_failed,
+        )
+
+    def _set_busy(self, busy: bool, text: str = "") -> None:
+        self._busy = busy
+        self.busy_label.setText(text if busy else "")
+        for widget in (
+            self.create_button,
+            self.cancel_button,
+            self.keychain_radio,
+            self.passphrase_radio,
+            self.passphrase_form,
+            self.finish_button,
+        ):
+            widget.setEnabled(not busy)
+        if not busy:
+            self.keychain_radio.setEnabled(keychain_problem() is None)
+            self._sync_mode()
+
+    def _created(self, result: tuple[Workspace, RecoveryKey]) -> None:
+        self._set_busy(False)
+        self.workspace, self.recovery = result
+        self.key_label.setText(self.recovery.text())
+        if self.workspace.opened_with == "passphrase":
+            self.recovery_intro.setText(
+                self.tr(
+                    "If the passphrase is ever forgotten, this recovery key still opens the "
+                    "workspace. It is shown only now: copy it or save it as a PDF, and keep it "
+                    "somewhere safe."
+                )
+            )
+        self.pages.setCurrentIndex(self.PAGE_RECOVERY)
+        self.copy_button.setFocus()
+
+    def _create_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(error, DpiaDeskError):
+            text = error.message + (f" {error.hint}" if error.hint else "")
+            self.create_error.set_text(text)
+            self.create_error.show()
+        else:
+            sys.excepthook(type(error), error, error.__traceback__)
+
+    # --- page 2: the recovery key --------------------------------------------------------------
+
+    def _recovery_page(self) -> QWidget:
+        page = QWidget()
+        self.recovery_intro = hint(
+            self.tr(
+                "If this computer's keychain is ever lost (a new laptop, a reinstalled system), "
+                "this recovery key still opens the workspace. It is shown only now: copy it or "
+                "save it as a PDF, and keep it somewhere safe."
+            )
+        )
+        self.key_label = QLabel()
+        self.key_label.setProperty("role", "secret")
+        self.key_label.setWordWrap(True)
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_label.setAccessibleName(self.tr("Recovery key"))
+        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.copy_button = QPushButton(icon("copy"), self.tr("C&opy"))
+        self.copy_button.setAccessibleName(self.tr("Copy the recovery key"))
+        self.copy_button.clicked.connect(self.copy_key)
+        self.pdf_button = QPushButton(icon("save_pdf"), self.tr("Save as &PDF…"))
+        self.pdf_button.setAccessibleName(self.tr("Save the recovery key as a PDF"))
+        self.pdf_button.clicked.connect(self.choose_pdf)
+        self.key_feedback = hint("")
+
+        self.stored_check = QCheckBox(self.tr("I have &stored the recovery key in a safe place"))
+        self.continue_button = QPushButton(self.tr("C&ontinue"))
+        self.stored_check.toggled.connect(self.continue_button.setEnabled)
+        self.continue_button.setEnabled(False)
+        self.continue_button.setDefault(True)
+        self.continue_button.clicked.connect(self._to_start_page)
+
+        tools = QHBoxLayout()
+        tools.addWidget(self.copy_button)
+        tools.addWidget(self.pdf_button)
+        tools.addWidget(self.key_feedback, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.stored_check, 1)
+        bottom.addWidget(self.continue_button)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        layout.addWidget(heading(self.tr("Your recovery key"), "title"))
+        layout.addWidget(self.recovery_intro)
+        layout.addWidget(self.key_label)
+        layout.addLayout(tools)
+        layout.addStretch(1)
+        layout.addLayout(bottom)
+        return page
+
+    def copy_key(self) -> None:
+        if self.recovery is not None:
+            QGuiApplication.clipboard().setText(self.recovery.text())
+            self.key_feedback.setText(self.tr("Copied. Paste it into your password manager."))
+
+    def choose_pdf(self) -> None:
+        start = Path.home() / "dpia_desk-recovery-key.pdf"
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the recovery key"), str(start), self.tr("PDF files (*.pdf)")
+        )
+        if chosen:
+            target = Path(chosen)
+            self.save_pdf(target if target.suffix.lower() == ".pdf" else target.with_suffix(".pdf"))
+
+    def save_pdf(self, target: Path) -> None:
+        if self.recovery is None:
+            return
+        try:
+            write_recovery_key_pdf(target, self.recovery.text(), self.path)
+        except OSError as error:
+            self.key_feedback.setText(
+                self.tr("Could not save: {reason}").format(reason=error.strerror or str(error))
+            )
+            return
+        self.key_feedback.setText(
+            self.tr("Saved to {path}. Print it, then delete the file.").format(path=target.name)
+        )
+
+    def _to_start_page(self) -> None:
+        if self.stored_check.isChecked():
+            self.pages.setCurrentIndex(self.PAGE_START)
+            self.finish_button.setFocus()
+
+    # --- page 3: demo data or empty ------------------------------------------------------------
+
+    def _start_page(self) -> QWidget:
+        page = QWidget()
+        self.demo_radio = QRadioButton(self.tr("Load &demo data"))
+        self.demo_note = hint(
+            self.tr(
+                "A few fictional HR-tech vendors and their AI systems, to explore the app. "
+                "You can delete them later."
+            )
+        )
+        self.empty_radio = QRadioButton(self.tr("Start &empty"))
+        self.empty_note = hint(self.tr("An empty registry, ready for your first vendor."))
+        group = QButtonGroup(self)
+        group.addButton(self.demo_radio)
+        group.addButton(self.empty_radio)
+        self.demo_radio.setChecked(True)
+        self.start_error = Banner("", "warning")
+        self.start_error.hide()
+        self.finish_busy = hint("")
+        self.finish_button = QPushButton(self.tr("&Open dpia_desk"))
+        self.finish_button.setDefault(True)
+        self.finish_button.clicked.connect(self.finish)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.finish_busy, 1)
+        bottom.addWidget(self.finish_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(heading(self.tr("How do you want to start?"), "title"))
+        layout.addSpacing(8)
+        layout.addWidget(self.demo_radio)
+        layout.addWidget(_indented(self.demo_note))
+        layout.addWidget(self.empty_radio)
+        layout.addWidget(_indented(self.empty_note))
+        layout.addWidget(self.start_error)
+        layout.addStretch(1)
+        layout.addLayout(bottom)
+        return page
+
+    def finish(self) -> None:
+        if self._busy or self.workspace is None:
+            return
+        if not self.demo_radio.isChecked():
+            self.accept()
+            return
+        self._set_busy(True)
+        self.finish_busy.setText(self.tr("Loading the demo data…"))
+        self.runner.submit(
+            _populate_demo,
+            self.workspace,
+            description="demo data",
+            on_result=self._demo_loaded,
+            on_error=self._demo_failed,
+        )
+
+    def _demo_loaded(self, _summary: object) -> None:
+        self._set_busy(False)
+        self.demo_loaded = True
+        self.accept()
+
+    def _demo_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.finish_busy.setText("")
+        if isinstance(error, DpiaDeskError):
+            self.start_error.set_text(
+                self.tr("The demo data could not be loaded: {reason}").format(reason=str(error))
+            )
+            self.start_error.show()
+        else:
+            sys.excepthook(type(error), error, error.__traceback__)
+
+    # --- closing -------------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        page = self.pages.currentIndex()
+        if self._busy:
+            return
+        if page == self.PAGE_RECOVERY:
+            # The key is shown only once: closing before it was stored is not offered.
+            self.key_feedback.setText(self.tr("Store the recovery key first, then tick the box."))
+            return
+        if page == self.PAGE_START:
+            self.accept()  # closing here means "start empty"
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._busy or self.pages.currentIndex() == self.PAGE_RECOVERY:
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.reject()
+            return
+        super().keyPressEvent(event)

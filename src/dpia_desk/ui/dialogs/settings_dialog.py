@@ -1,0 +1,101 @@
+"""Settings: reviewer name and default role, theme, auto-lock, language (kept in QSettings)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dpia_desk.ui.i18n import available_languages
+from dpia_desk.ui.labels import ROLE_CODES, role_label
+from dpia_desk.ui.settings import THEMES, Preferences
+
+
+class SettingsDialog(QDialog):
+    """Edits :class:`Preferences`; ``preferences()`` returns what the user chose."""
+
+    def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self._language_at_start = preferences.language
+
+        self.name_edit = QLineEdit(preferences.reviewer_name)
+        self.name_edit.setAccessibleName(self.tr("Your name"))
+        self.name_edit.setPlaceholderText(self.tr("As it should appear on sign-offs"))
+        self.name_edit.setMaxLength(200)
+
+        self.role_combo = QComboBox()
+        self.role_combo.setAccessibleName(self.tr("Default role"))
+        for code in ROLE_CODES:
+            self.role_combo.addItem(role_label(code), code)
+        self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(preferences.reviewer_role)))
+
+        self.theme_combo = QComboBox()
+        self.theme_combo.setAccessibleName(self.tr("Theme"))
+        theme_names = {
+            "system": self.tr("Follow the system"),
+            "light": self.tr("Light"),
+            "dark": self.tr("Dark"),
+        }
+        for code in THEMES:
+            self.theme_combo.addItem(theme_names[code], code)
+        self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(preferences.theme)))
+
+        self.lock_spin = QSpinBox()
+        self.lock_spin.setAccessibleName(self.tr("Lock after idle minutes"))
+        self.lock_spin.setRange(0, 24 * 60)
+        self.lock_spin.setSuffix(self.tr(" min"))
+        self.lock_spin.setSpecialValueText(self.tr("Never"))
+        self.lock_spin.setValue(preferences.auto_lock_minutes)
+
+        self.language_combo = QComboBox()
+        self.language_combo.setAccessibleName(self.tr("Language"))
+        self.language_combo.addItem(self.tr("Follow the system"), "system")
+        for code in available_languages():
+            locale = QLocale(code)
+            self.language_combo.addItem(locale.nativeLanguageName().capitalize() or code, code)
+        self.language_combo.setCurrentIndex(
+            max(0, self.language_combo.findData(preferences.language))
+        )
+        self.language_note = QLabel(self.tr("A new language applies the next time you start."))
+        self.language_note.setProperty("role", "hint")
+        self.language_note.setWordWrap(True)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("&Your name:"), self.name_edit)
+        form.addRow(self.tr("Default &role:"), self.role_combo)
+        form.addRow(self.tr("&Theme:"), self.theme_combo)
+        form.addRow(self.tr("&Lock after:"), self.lock_spin)
+        form.addRow(self.tr("Lan&guage:"), self.language_combo)
+        form.addRow("", self.language_note)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(16)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def preferences(self) -> Preferences:
+        return Preferences(
+            reviewer_name=self.name_edit.text().strip(),
+            reviewer_role=str(self.role_combo.currentData()),
+            theme=str(self.theme_combo.currentData()),
+            auto_lock_minutes=self.lock_spin.value(),
+            language=str(self.language_combo.currentData()),
+        )

@@ -1,0 +1,189 @@
+"""A workspace could not be opened: say why, and offer the ways forward as buttons.
+
+The store's messages name CLI commands in their hints; here each error gets the desktop's own way
+forward (:func:`guidance`), and the buttons that carry it out. :attr:`StoreErrorDialog.choice`
+says which one the user took.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dpia_desk.errors import DpiaDeskError
+from dpia_desk.store import (
+    KeychainAccessError,
+    KeyNotAvailableError,
+    NoSecureKeychainError,
+    NotAWorkspaceError,
+    WorkspaceDamagedError,
+    WorkspaceInUseError,
+    WorkspaceNotFoundError,
+    WorkspaceTooNewError,
+    WrongKeyError,
+)
+from dpia_desk.ui.icons import app_icon, icon
+from dpia_desk.ui.widgets import heading
+
+
+class Choice(Enum):
+    RETRY = "retry"
+    RECOVERY_KEY = "recovery"
+    PASSPHRASE = "passphrase"  # noqa: S105 (a choice name, not a secret)
+    READ_ONLY = "read_only"
+    OTHER_FILE = "other_file"
+    NEW_FILE = "new_file"
+    QUIT = "quit"
+
+
+@dataclass(frozen=True)
+class Guidance:
+    title: str
+    way_forward: str
+    choices: tuple[Choice, ...]
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("StoreErrorDialog", text)
+
+
+def guidance(error: DpiaDeskError) -> Guidance:
+    """What the desktop says and offers for each store error (first choice is the default)."""
+    if isinstance(error, WorkspaceInUseError):
+        return Guidance(
+            _t("The workspace is already open"),
+            _t("Another dpia_desk window or command is using it. Close it, then try again."),
+            (Choice.RETRY, Choice.OTHER_FILE, Choice.QUIT),
+        )
+    if isinstance(error, WorkspaceTooNewError):
+        return Guidance(
+            _t("This workspace needs a newer dpia_desk"),
+            _t(
+                "It was saved by a newer version, which this one cannot read safely. Install the "
+                "newer version to open it; the file was not changed."
+            ),
+            (Choice.OTHER_FILE, Choice.QUIT),
+        )
+    if isinstance(error, WorkspaceDamagedError):
+        return Guidance(
+            _t("The workspace is damaged"),
+            _t(
+                "It was left as it is. You can open it read-only to look at and copy out what is "
+                "readable, or open a backup (backups are in the backups folder next to it)."
+            ),
+            (Choice.READ_ONLY, Choice.OTHER_FILE, Choice.QUIT),
+        )
+    if isinstance(error, NotAWorkspaceError):
+        return Guidance(
+            _t("This file is not a dpia_desk workspace"),
+            _t("Choose your workspace file (it ends in .dpia), or create a new workspace."),
+            (Choice.OTHER_FILE, Choice.NEW_FILE, Choice.QUIT),
+        )
+    if isinstance(error, WorkspaceNotFoundError):
+        return Guidance(
+            _t("The workspace was not found"),
+            _t("Choose where it is now, or create a new workspace."),
+            (Choice.OTHER_FILE, Choice.NEW_FILE, Choice.QUIT),
+        )
+    if isinstance(error, NoSecureKeychainError):
+        return Guidance(
+            _t("No secure keychain on this computer"),
+            _t("Open the workspace with its passphrase or its recovery key instead."),
+            (Choice.PASSPHRASE, Choice.RECOVERY_KEY, Choice.QUIT),
+        )
+    if isinstance(error, KeychainAccessError):
+        return Guidance(
+            _t("The keychain could not be used"),
+            _t("Unlock your keychain and try again, or open the workspace with its recovery key."),
+            (Choice.RETRY, Choice.RECOVERY_KEY, Choice.QUIT),
+        )
+    if isinstance(error, KeyNotAvailableError | WrongKeyError):
+        return Guidance(
+            _t("The key of this workspace is not on this computer"),
+            _t("Open it with its recovery key; it can then be kept in this computer's keychain."),
+            (Choice.RECOVERY_KEY, Choice.PASSPHRASE, Choice.QUIT),
+        )
+    return Guidance(
+        _t("The workspace could not be opened"),
+        _t("Try again, or choose another workspace."),
+        (Choice.RETRY, Choice.OTHER_FILE, Choice.QUIT),
+    )
+
+
+def _choice_text(choice: Choice) -> str:
+    return {
+        Choice.RETRY: _t("&Try again"),
+        Choice.RECOVERY_KEY: _t("Use the &recovery key…"),
+        Choice.PASSPHRASE: _t("Use a &passphrase…"),
+        Choice.READ_ONLY: _t("Open &read-only"),
+        Choice.OTHER_FILE: _t("&Open another workspace…"),
+        Choice.NEW_FILE: _t("&Create a new workspace…"),
+        Choice.QUIT: _t("&Quit"),
+    }[choice]
+
+
+class StoreErrorDialog(QDialog):
+    def __init__(self, error: DpiaDeskError, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.error = error
+        self.choice = Choice.QUIT
+        advice = guidance(error)
+        self.setWindowTitle(self.tr("dpia_desk"))
+        self.setWindowIcon(app_icon())
+
+        symbol = QLabel()
+        symbol.setPixmap(icon("warning").pixmap(32, 32))
+        symbol.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.title_label = heading(advice.title, "title")
+        self.message_label = QLabel(error.message)
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.way_label = QLabel(advice.way_forward)
+        self.way_label.setWordWrap(True)
+
+        text = QVBoxLayout()
+        text.setSpacing(8)
+        text.addWidget(self.title_label)
+        text.addWidget(self.message_label)
+        text.addWidget(self.way_label)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addWidget(symbol)
+        top.addLayout(text, 1)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.buttons: dict[Choice, QPushButton] = {}
+        for position, choice in enumerate(advice.choices):
+            button = QPushButton(_choice_text(choice))
+            button.clicked.connect(lambda _checked=False, c=choice: self._choose(c))
+            if position == 0:
+                button.setDefault(True)
+            self.buttons[choice] = button
+        # The way out goes left of the others, the default right-most.
+        for choice in reversed(advice.choices):
+            buttons.addWidget(self.buttons[choice])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(16)
+        layout.addLayout(top)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(520)
+
+    def _choose(self, choice: Choice) -> None:
+        self.choice = choice
+        if choice == Choice.QUIT:
+            self.reject()
+        else:
+            self.accept()

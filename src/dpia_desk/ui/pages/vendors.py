@@ -1,0 +1,299 @@
+"""The vendor registry page: filter-as-you-type, a lazy sortable table, and a vendor panel."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dpia_desk.ui import settings
+from dpia_desk.ui.context import WorkspaceContext, WorkspaceVendorSource
+from dpia_desk.ui.delegates import BadgeDelegate
+from dpia_desk.ui.dialogs.ai_system_dialog import AISystemDialog
+from dpia_desk.ui.dialogs.vendor_dialog import VendorDialog
+from dpia_desk.ui.icons import icon
+from dpia_desk.ui.labels import format_date, grade_label, tier_label, verdict_label
+from dpia_desk.ui.models.vendor_table import VENDOR_ID_ROLE, Column, VendorTableModel
+from dpia_desk.ui.pages import Page
+from dpia_desk.ui.pages.vendor_detail import VendorDetailPanel
+from dpia_desk.ui.theme import current_theme
+from dpia_desk.ui.widgets import heading, hint
+
+#: Filter-as-you-type waits this long after the last keystroke before querying.
+FILTER_DEBOUNCE_MS = 150
+NAME_MIN_WIDTH = 200
+
+
+class VendorsPage(Page):
+    def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setAccessibleName(self.tr("Vendors"))
+        self.model = VendorTableModel(WorkspaceVendorSource(context), self)
+        self._fitting = False
+
+        title = heading(self.tr("Vendors"), "title")
+        self.count_label = hint("")
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter by name…"))
+        self.filter_edit.setAccessibleName(self.tr("Filter vendors by name"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.filter_edit.setMinimumWidth(260)
+        self.new_button = QPushButton(
+            icon("add", current_theme().color("accent_text")), self.tr("&New vendor…")
+        )
+        self.new_button.setProperty("primary", True)
+        self.new_button.setAccessibleName(self.tr("Add a new vendor"))
+        self.new_button.clicked.connect(self.add_vendor)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(FILTER_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.filter_edit.textChanged.connect(lambda _text: self._debounce.start())
+        self.filter_edit.returnPressed.connect(self.apply_filter)
+        self.filter_edit.installEventFilter(self)
+
+        self.table = QTableView()
+        self.table.setObjectName("vendorTable")
+        self.table.setAccessibleName(self.tr("Vendor registry"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 16)
+        self.badges = BadgeDelegate(self.table)
+        for column in (Column.TIER, Column.VERDICT, Column.GRADE):
+            self.table.setItemDelegateForColumn(column, self.badges)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self._size_columns()
+        saved = settings.read_bytes("vendors/header")
+        if saved is not None:
+            header.restoreState(saved)
+        header.sectionResized.connect(self._on_section_resized)
+        self.table.viewport().installEventFilter(self)
+        self.table.activated.connect(self.open_vendor)
+        self.table.doubleClicked.connect(self.open_vendor)
+
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setProperty("role", "hint")
+        self.table_stack = QStackedWidget()
+        self.table_stack.addWidget(self.table)
+        self.table_stack.addWidget(self.empty_label)
+
+        self.panel = VendorDetailPanel(context)
+        self.panel.hide()
+        self.panel.close_requested.connect(self.close_panel)
+        self.panel.edit_requested.connect(self.edit_vendor)
+        self.panel.add_system_requested.connect(self.add_ai_system)
+        self.panel.edit_system_requested.connect(self.edit_ai_system)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.table_stack)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+
+        head = QHBoxLayout()
+        head.setSpacing(12)
+        head.addWidget(title)
+        head.addWidget(self.count_label, 1, Qt.AlignmentFlag.AlignBottom)
+        tools = QHBoxLayout()
+        tools.setSpacing(8)
+        tools.addWidget(self.filter_edit, 1)
+        tools.addStretch(1)
+        tools.addWidget(self.new_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(12)
+        layout.addLayout(head)
+        layout.addLayout(tools)
+        layout.addWidget(self.splitter, 1)
+
+        self.setTabOrder(self.filter_edit, self.new_button)
+        self.setTabOrder(self.new_button, self.table)
+        self.setTabOrder(self.table, self.panel.edit_button)
+
+        close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.panel)
+        close.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        close.activated.connect(self.close_panel)
+
+        self.model.count_changed.connect(self._show_count)
+        context.changed.connect(self._on_data_changed)
+        self._show_count(self.model.rowCount())
+
+    # --- layout helpers ----------------------------------------------------------------------
+
+    def _size_columns(self) -> None:
+        """Column widths from the header texts and the widest badge, never from the data
+        (measuring the data would read thousands of rows)."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        tiers = ("prohibited", "high", "limited", "minimal", "out_of_scope", None)
+        verdicts = ("required", "likely_required", "consider", "not_required", None)
+        samples = {
+            Column.COUNTRY: "MM",
+            Column.TIER: max((tier_label(code) for code in tiers), key=metrics.horizontalAdvance),
+            Column.VERDICT: max(
+                (verdict_label(code) for code in verdicts), key=metrics.horizontalAdvance
+            ),
+            Column.GRADE: grade_label(None),
+            Column.FINDINGS: "999",
+            Column.NEXT_REVIEW: format_date(date(2099, 12, 31)),
+        }
+        bold = header.font()
+        bold.setBold(True)
+        head_metrics = QFontMetrics(bold)
+        for column, sample in samples.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(
+                metrics.horizontalAdvance(str(sample)) + 2 * 8 + 2 * 6,
+                head_metrics.horizontalAdvance(title) + 36,  # padding + sort arrow
+            )
+            header.resizeSection(column, width)
+
+    # --- filtering -----------------------------------------------------------------------------
+
+    def apply_filter(self) -> None:
+        self._debounce.stop()
+        self.model.set_filter(self.filter_edit.text())
+
+    def _show_count(self, count: int) -> None:
+        filtered = bool(self.model.filter_text)
+        if filtered:
+            text = self.tr("%n matching vendor(s)", "", count)
+        else:
+            text = self.tr("%n vendor(s)", "", count)
+        self.count_label.setText(text)
+        if count == 0:
+            self.empty_label.setText(
+                self.tr("No vendor matches “{text}”.").format(text=self.model.filter_text)
+                if filtered
+                else self.tr("No vendors yet. Add the first one with “New vendor” (Ctrl+N).")
+            )
+            self.table_stack.setCurrentWidget(self.empty_label)
+        else:
+            self.table_stack.setCurrentWidget(self.table)
+
+    def _fit_name_column(self) -> None:
+        """The name column takes the room the others leave, but never less than
+        ``NAME_MIN_WIDTH`` (then the table scrolls sideways)."""
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(column) for column in Column if column != Column.NAME)
+        available = self.table.viewport().width() - others
+        self._fitting = True
+        header.resizeSection(Column.NAME, max(NAME_MIN_WIDTH, available))
+        self._fitting = False
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column != Column.NAME and not self._fitting:
+            self._fit_name_column()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_name_column()
+            return False
+        # Down arrow in the filter field moves into the results, as in a search box.
+        if (
+            watched is self.filter_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.model.rowCount() > 0
+        ):
+            self.table.setFocus()
+            if not self.table.currentIndex().isValid():
+                self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
+
+    # --- vendors -------------------------------------------------------------------------------
+
+    def current_vendor_id(self) -> str | None:
+        index = self.table.currentIndex()
+        value = index.data(VENDOR_ID_ROLE) if index.isValid() else None
+        return value if isinstance(value, str) else None
+
+    def open_vendor(self, index: QModelIndex) -> None:
+        vendor_id = index.data(VENDOR_ID_ROLE)
+        if isinstance(vendor_id, str):
+            self.show_vendor(vendor_id)
+
+    def show_vendor(self, vendor_id: str) -> None:
+        self.panel.show_vendor(vendor_id)
+        self.panel.show()
+        if self.splitter.sizes()[1] == 0:
+            total = sum(self.splitter.sizes())
+            panel = min(max(340, total // 3), total // 2)
+            self.splitter.setSizes([total - panel, panel])
+
+    def close_panel(self) -> None:
+        self.panel.hide()
+        self.panel.vendor_id = None
+        self.table.setFocus()
+
+    def add_vendor(self) -> None:
+        dialog = VendorDialog(self.context, parent=self)
+        if dialog.exec() and dialog.vendor_id is not None:
+            self.status_message.emit(self.tr("Vendor added."))
+            self.show_vendor(dialog.vendor_id)
+
+    def edit_vendor(self, vendor_id: str) -> None:
+        dialog = VendorDialog(self.context, vendor_id, parent=self)
+        if dialog.exec():
+            self.status_message.emit(self.tr("Vendor saved."))
+
+    def add_ai_system(self, vendor_id: str) -> None:
+        dialog = AISystemDialog(self.context, vendor_id, parent=self)
+        if dialog.exec():
+            self.status_message.emit(self.tr("AI system added."))
+
+    def edit_ai_system(self, vendor_id: str, system_id: str) -> None:
+        dialog = AISystemDialog(self.context, vendor_id, system_id, parent=self)
+        if dialog.exec():
+            self.status_message.emit(self.tr("AI system saved."))
+
+    def _on_data_changed(self, kind: str) -> None:
+        if kind in ("vendor", "ai_system", "assessment", "demo"):
+            self.model.reload()
+            self.panel.reload()
+
+    # --- page protocol -------------------------------------------------------------------------
+
+    def activated(self) -> None:
+        self.panel.reload()
+
+    def focus_primary(self) -> None:
+        self.filter_edit.setFocus()
+
+    def save_state(self) -> None:
+        settings.write_value("vendors/header", self.table.horizontalHeader().saveState())

@@ -1,0 +1,85 @@
+"""Small widgets the dialogs and pages share."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
+
+from dpia_desk.ui.icons import icon
+
+
+class FieldError(QLabel):
+    """An inline validation message under a field; hidden while there is nothing to say.
+
+    :meth:`show_error` also marks the field (``invalid`` property, styled by app.qss) and sets
+    its accessible description, so a screen reader announces the problem with the field.
+    """
+
+    def __init__(self, field: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._field = field
+        self.setProperty("role", "error")
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_error(self, message: str) -> None:
+        self.setText(message)
+        self.show()
+        self._set_invalid(True)
+        self._field.setAccessibleDescription(message)
+
+    def clear_error(self) -> None:
+        if self.isHidden() and not self.text():
+            return
+        self.clear()
+        self.hide()
+        self._set_invalid(False)
+        self._field.setAccessibleDescription("")
+
+    @property
+    def has_error(self) -> bool:
+        return bool(self.text())
+
+    def _set_invalid(self, invalid: bool) -> None:
+        self._field.setProperty("invalid", invalid)
+        style = self._field.style()
+        style.unpolish(self._field)
+        style.polish(self._field)
+
+
+def heading(text: str, role: str = "heading") -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", role)
+    label.setWordWrap(True)
+    return label
+
+
+def hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "hint")
+    label.setWordWrap(True)
+    return label
+
+
+class Banner(QFrame):
+    """A tinted box with an icon and wrapped text (``info`` or ``warning``)."""
+
+    def __init__(self, text: str, kind: str = "info", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "banner" if kind == "info" else "warning")
+        symbol = QLabel()
+        symbol.setPixmap(icon("info" if kind == "info" else "warning").pixmap(20, 20))
+        symbol.setAlignment(Qt.AlignmentFlag.AlignTop)
+        symbol.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(10)
+        layout.addWidget(symbol)
+        layout.addWidget(self.label, 1)
+
+    def set_text(self, text: str) -> None:
+        self.label.setText(text)
