@@ -10,20 +10,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dpia_desk.cli.common import add_command, add_json_option, emit_json
 from dpia_desk.errors import DpiaDeskError
-from dpia_desk.questionnaire import (
-    Form,
-    FormLibrary,
-    FormLoadError,
-    LibraryEntry,
-    diff_forms,
-    load_form,
-    load_library,
-)
-from dpia_desk.questionnaire.library import form_files
-from dpia_desk.questionnaire.loader import display_name
+
+# The form engine (pydantic, YAML) is imported by the handlers only: every other command, and the
+# GUI's start, would otherwise pay for it.
+if TYPE_CHECKING:
+    from dpia_desk.questionnaire import Form, FormLibrary, FormLoadError, LibraryEntry
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -59,6 +54,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from dpia_desk.questionnaire import load_library
+    from dpia_desk.questionnaire.loader import display_name
+
     library = load_library()
     if args.json:
         emit_json(
@@ -102,6 +100,9 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    from dpia_desk.questionnaire import FormLoadError, load_form, load_library
+    from dpia_desk.questionnaire.loader import display_name
+
     paths: list[Path] = args.paths
     valid: list[tuple[str, Form]] = []
     problems: list[FormLoadError] = []
@@ -143,6 +144,8 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_diff(args: argparse.Namespace) -> int:
+    from dpia_desk.questionnaire import diff_forms
+
     library: list[FormLibrary] = []  # loaded only when an id is given
     old = _resolve_form(args.old, library)
     new = _resolve_form(args.new, library)
@@ -156,6 +159,8 @@ def run_diff(args: argparse.Namespace) -> int:
 
 
 def _resolve_form(spec: str, cache: list[FormLibrary]) -> Form:
+    from dpia_desk.questionnaire import load_form, load_library
+
     path = Path(spec)
     if path.exists() or spec.endswith((".yaml", ".yml", ".json")) or "/" in spec:
         if not path.is_file():
@@ -167,6 +172,8 @@ def _resolve_form(spec: str, cache: list[FormLibrary]) -> Form:
 
 
 def _expand(paths: list[Path]) -> list[Path]:
+    from dpia_desk.questionnaire.library import form_files
+
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -182,6 +189,8 @@ def _expand(paths: list[Path]) -> list[Path]:
 
 
 def _entry_json(entry: LibraryEntry) -> dict[str, object]:
+    from dpia_desk.questionnaire.loader import display_name
+
     data = entry.to_json()
     data["source_file"] = display_name(entry.path)
     return data

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from dpia_desk.questionnaire.fields import describe_value
+from dpia_desk.questionnaire.fields import format_number as _n
 from dpia_desk.questionnaire.model import (
     DateQuestion,
     EvidenceQuestion,
@@ -157,9 +158,9 @@ def _number(question: NumberQuestion) -> Normaliser:
                 raise InvalidAnswer(f"expected a whole number, got {value}")
             number = int(value)
         if low is not None and number < low:
-            raise InvalidAnswer(f"{number:g}{unit} is below the minimum of {low:g}{unit}")
+            raise InvalidAnswer(f"{_n(number)}{unit} is below the minimum of {_n(low)}{unit}")
         if high is not None and number > high:
-            raise InvalidAnswer(f"{number:g}{unit} is above the maximum of {high:g}{unit}")
+            raise InvalidAnswer(f"{_n(number)}{unit} is above the maximum of {_n(high)}{unit}")
         return number
 
     return normalise

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from dpia_desk.questionnaire.conditions import OPERATORS_BY_TYPE, Condition, iter_leaves
 from dpia_desk.questionnaire.errors import DocPath, format_doc_path
+from dpia_desk.questionnaire.fields import format_number
 from dpia_desk.questionnaire.model import (
     IMPLICIT_CHOICES,
     DateQuestion,
@@ -139,7 +140,9 @@ def _check_question(form: Form, question: Question, path: DocPath) -> Iterator[C
     elif isinstance(question, NumberQuestion):
         if question.min is not None and question.max is not None and question.min > question.max:
             yield CheckProblem(
-                (*path, "min"), f"min ({question.min:g}) is greater than max ({question.max:g})"
+                (*path, "min"),
+                f"min ({format_number(question.min)}) is greater than max "
+                f"({format_number(question.max)})",
             )
     elif isinstance(question, DateQuestion):
         if question.min is not None and question.max is not None and question.min > question.max:
@@ -239,6 +242,6 @@ def _check_operand(
         ):
             yield CheckProblem(
                 path,
-                f"{operand:g} is outside the scale of question "
+                f"{format_number(operand)} is outside the scale of question "
                 f"'{question.id}' ({question.min} to {question.max})",
             )

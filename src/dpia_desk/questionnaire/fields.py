@@ -54,6 +54,13 @@ def describe_value(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def format_number(value: float) -> str:
+    """``12`` for whole numbers (never ``1.2e+07``), the shortest exact text otherwise."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
+
+
 def _snake_id(value: str) -> str:
     if len(value) > SNAKE_ID_MAX or not _SNAKE_ID_RE.match(value):
         raise ValueError(
@@ -106,9 +113,13 @@ def _number_validator(
         if integer and not float(value).is_integer():
             raise ValueError(f"{what} must be a whole number, got {value}")
         if minimum is not None and value < minimum:
-            raise ValueError(f"{what} must be at least {minimum:g}, got {value:g}")
+            raise ValueError(
+                f"{what} must be at least {format_number(minimum)}, got {format_number(value)}"
+            )
         if maximum is not None and value > maximum:
-            raise ValueError(f"{what} must be at most {maximum:g}, got {value:g}")
+            raise ValueError(
+                f"{what} must be at most {format_number(maximum)}, got {format_number(value)}"
+            )
         return int(value) if integer else value
 
     return PlainValidator(check)

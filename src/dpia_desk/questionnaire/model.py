@@ -81,7 +81,6 @@ class FormModel(BaseModel):
         extra="forbid",
         frozen=True,
         serialize_by_alias=True,
-        use_attribute_docstrings=True,
     )
 
 
