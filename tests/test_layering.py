@@ -14,6 +14,7 @@ FORBIDDEN = {
     "scoring": ("PySide6", "shiboken6", "sqlalchemy", "sqlcipher3", "alembic"),
     "store": ("PySide6", "shiboken6", "dpia_desk.ui"),
     "reports": ("PySide6", "shiboken6", "dpia_desk.ui"),
+    "services": ("PySide6", "shiboken6", "dpia_desk.ui"),
 }
 
 

@@ -1,0 +1,95 @@
+"""The vendor table's figures (AI Act tier, DPIA verdict, grade, open findings), kept current.
+
+The figures are derived from the newest assessment of each form, so they are cached on the vendor
+row (the table sorts and filters 100,000 vendors in SQL) and refreshed after every change that can
+move them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dpia_desk.scoring import ScoreResult
+from dpia_desk.services.assessments import latest_assessments, snapshot
+from dpia_desk.store import set_vendor_summary
+from dpia_desk.store.models import Action, ActionStatus, AISystem
+
+TIER_RANK = {"prohibited": 5, "high": 4, "limited": 3, "minimal": 2, "out_of_scope": 1}
+VERDICT_RANK = {"required": 4, "likely_required": 3, "consider": 2, "not_required": 1}
+
+
+@dataclass(frozen=True)
+class VendorFigures:
+    ai_act_tier: str | None
+    dpia_verdict: str | None
+    grade: str | None
+    open_findings: int | None
+    critical_findings: int
+
+
+def _text(result: ScoreResult | None, key: str) -> str | None:
+    if result is None:
+        return None
+    value = result.to_json().get(key)
+    return value if isinstance(value, str) else None
+
+
+def vendor_figures(session: Session, vendor_id: str) -> VendorFigures:
+    system_ids = [
+        None,
+        *session.scalars(select(AISystem.id).where(AISystem.vendor_id == vendor_id)),
+    ]
+    tiers: list[str] = []
+    verdicts: list[str] = []
+    grade: str | None = None
+    findings: dict[str, str] = {}  # "<assessment>:<question.choice>" -> severity
+    seen: set[str] = set()
+    for system_id in system_ids:
+        for form_id, assessment in latest_assessments(session, vendor_id, system_id).items():
+            if assessment.id in seen:
+                continue
+            seen.add(assessment.id)
+            current = snapshot(session, assessment.id)
+            result = current.result
+            if form_id == "ai_act_screening" and (tier := _text(result, "tier")):
+                tiers.append(tier)
+            elif form_id == "dpia_screening" and (verdict := _text(result, "verdict")):
+                verdicts.append(verdict)
+            elif form_id == "vendor_due_diligence":
+                grade = _text(result, "grade")
+            for flag in current.state.flags:
+                findings[f"{assessment.id}:{flag.key}"] = flag.severity
+    closed = {
+        f"{assessment_id}:{ref}"
+        for assessment_id, ref in session.execute(
+            select(Action.assessment_id, Action.finding_ref).where(
+                Action.status == ActionStatus.DONE.value,
+                Action.finding_ref.is_not(None),
+                Action.assessment_id.in_(seen),
+            )
+        )
+    }
+    open_findings = {key: sev for key, sev in findings.items() if key not in closed}
+    return VendorFigures(
+        ai_act_tier=max(tiers, key=lambda t: TIER_RANK.get(t, 0)) if tiers else None,
+        dpia_verdict=max(verdicts, key=lambda v: VERDICT_RANK.get(v, 0)) if verdicts else None,
+        grade=grade,
+        open_findings=len(open_findings) if seen else None,
+        critical_findings=sum(1 for sev in open_findings.values() if sev == "critical"),
+    )
+
+
+def refresh_vendor_summary(session: Session, vendor_id: str) -> VendorFigures:
+    figures = vendor_figures(session, vendor_id)
+    set_vendor_summary(
+        session,
+        vendor_id,
+        ai_act_tier=figures.ai_act_tier,
+        dpia_verdict=figures.dpia_verdict,
+        grade=figures.grade,
+        open_findings=figures.open_findings,
+    )
+    return figures

@@ -1,0 +1,114 @@
+"""The guided review proposes each next step from the results so far, with the reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from dpia_desk.services.assessments import set_answers
+from dpia_desk.services.errors import InvalidInputError
+from dpia_desk.services.review_plan import ReviewFacts, StepProgress, plan_review
+from dpia_desk.services.reviews import review_overview, start_review, start_step
+from dpia_desk.services.summary import refresh_vendor_summary
+from dpia_desk.store import Workspace, get_vendor
+from tests.services.test_assessments import HIGH_RISK_CV_FILTER
+
+
+def needs(facts: ReviewFacts) -> dict[str, str]:
+    return {step.form_id: step.need for step in plan_review(facts).steps}
+
+
+def test_a_fresh_review_starts_with_the_intake() -> None:
+    plan = plan_review(ReviewFacts())
+    assert plan.next_step is not None and plan.next_step.form_id == "vendor_intake"
+    assert needs(ReviewFacts())["ai_act_screening"] == "waiting"
+    assert all(step.reason and step.refs for step in plan.steps)
+
+
+def test_no_ai_means_no_ai_act_screening_and_no_fria() -> None:
+    result = needs(ReviewFacts(intake_answered=True, ai_features="none", inherent_tier=3))
+    assert result["ai_act_screening"] == "not_needed"
+    assert result["fria"] == "not_needed"
+    assert result["vendor_due_diligence"] == "needed"
+
+
+@pytest.mark.parametrize(
+    ("verdict", "need"),
+    [
+        ("required", "needed"),
+        ("likely_required", "needed"),
+        ("consider", "optional"),
+        ("not_required", "not_needed"),
+        (None, "waiting"),
+    ],
+)
+def test_the_dpia_follows_the_screening(verdict: str | None, need: str) -> None:
+    assert needs(ReviewFacts(dpia_verdict=verdict))["dpia"] == need
+
+
+def test_fria_only_when_the_ai_act_result_owes_one() -> None:
+    owed = ReviewFacts(ai_act_tier="high", ai_act_obligations=("art27_fria",))
+    not_owed = ReviewFacts(ai_act_tier="high", ai_act_obligations=("art26_deployer_duties",))
+    assert needs(owed)["fria"] == "needed"
+    assert needs(not_owed)["fria"] == "not_needed"
+
+
+def test_ll144_for_new_york_city_jobs() -> None:
+    assert (
+        needs(ReviewFacts(ai_features="evaluates_people", nyc_roles="yes"))["ll144_bias_audit"]
+        == "needed"
+    )
+    assert needs(ReviewFacts(nyc_roles="no"))["ll144_bias_audit"] == "not_needed"
+
+
+def test_due_diligence_depth_follows_the_tier() -> None:
+    plan = plan_review(ReviewFacts(inherent_tier=1))
+    assert plan.step("vendor_due_diligence").depth == "full"
+
+
+def test_blockers_name_what_stops_sign_off() -> None:
+    facts = ReviewFacts(
+        ai_act_tier="prohibited",
+        prior_consultation=True,
+        critical_findings=2,
+        progress={
+            "vendor_intake": StepProgress("a", "draft", False, 3, 9, "Tier 1"),
+        },
+    )
+    blockers = plan_review(facts).blockers
+    assert "vendor_intake: required questions unanswered" in blockers
+    assert any("Art. 5" in b for b in blockers)
+    assert any("Art. 36" in b for b in blockers)
+    assert "2 critical finding(s) open" in blockers
+
+
+def test_a_review_in_the_workspace(workspace: Workspace, vendor_id: str) -> None:
+    with workspace.session() as session:
+        review, intake = start_review(session, actor="hr", vendor_id=vendor_id)
+        set_answers(
+            session,
+            actor="hr",
+            assessment_id=intake.id,
+            answers={
+                "ai_features_present": "evaluates_people",
+                "hr_processes": ["recruitment"],
+                "nyc_roles": "no",
+            },
+        )
+    with workspace.read_session() as session:
+        overview = review_overview(session, review.id)
+    plan = overview.plan
+    assert plan.step("ai_act_screening").need == "needed"
+    assert plan.step("ll144_bias_audit").need == "not_needed"
+    assert plan.step("vendor_intake").state == "in_progress"
+    with workspace.session() as session:
+        screening = start_step(session, actor="hr", review_id=review.id, form_id="ai_act_screening")
+        set_answers(session, actor="hr", assessment_id=screening.id, answers=HIGH_RISK_CV_FILTER)
+        with pytest.raises(InvalidInputError, match="already started"):
+            start_step(session, actor="hr", review_id=review.id, form_id="ai_act_screening")
+        refresh_vendor_summary(session, vendor_id)
+    with workspace.read_session() as session:
+        overview = review_overview(session, review.id)
+        assert get_vendor(session, vendor_id).ai_act_tier == "high"
+    step = overview.plan.step("ai_act_screening")
+    assert step.progress is not None and step.progress.summary == "High risk"
+    assert overview.plan.step("fria").need == "not_needed"
