@@ -1,0 +1,211 @@
+"""Migrations: head equals the models, old workspaces are upgraded after a verified backup, and
+workspaces from a newer app are refused untouched."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, select
+
+from dpia_desk import paths
+from dpia_desk.store import (
+    KeychainKey,
+    Passphrase,
+    RecoveryKey,
+    Workspace,
+    WorkspaceTooNewError,
+    add_vendor,
+    migrate,
+)
+from dpia_desk.store.engine import raw_key_literal
+from dpia_desk.store.models import AuditEvent, Base
+from tests.store.helpers import PASSPHRASE, file_digest, raw_open
+
+
+def _clauses(sql: str) -> tuple[str, frozenset[str]]:
+    """``CREATE TABLE t (a, b, CONSTRAINT ...)`` as its head and the set of its clauses: the
+    order of constraints differs between create_all and the migration, their content must not."""
+    text = " ".join(sql.split())
+    head, _, body = text.partition("(")
+    parts, depth, current = [], 0, ""
+    for char in body[: body.rindex(")")]:
+        if char == "," and depth == 0:
+            parts.append(current.strip())
+            current = ""
+            continue
+        depth += (char == "(") - (char == ")")
+        current += char
+    parts.append(current.strip())
+    return head.strip(), frozenset(parts)
+
+
+def _schema(connection: sqlite3.Connection) -> dict[tuple[str, str], object]:
+    rows = connection.execute(
+        "SELECT type, name, sql FROM sqlite_master "
+        "WHERE name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
+    )
+    return {
+        (kind, name): _clauses(sql) if kind == "table" else " ".join((sql or "").split())
+        for kind, name, sql in rows
+    }
+
+
+def test_upgrade_to_head_builds_exactly_the_models(
+    keychain_workspace: tuple[Workspace, RecoveryKey], tmp_path: Path
+) -> None:
+    workspace, recovery = keychain_workspace
+    with workspace.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+
+    # Alembic does not compare CHECK constraints or triggers: compare the stored SQL itself.
+    reference = tmp_path / "from_models.sqlite"
+    engine = create_engine(f"sqlite:///{reference}")
+    Base.metadata.create_all(engine)
+    engine.dispose()
+    from_models = sqlite3.connect(reference)
+    migrated = raw_open(workspace.path, raw_key_literal(recovery.raw))
+    try:
+        assert _schema(migrated) == _schema(from_models)
+        assert ("trigger", "audit_event_no_delete") in _schema(migrated)
+    finally:
+        from_models.close()
+        migrated.close()
+
+
+def test_known_revisions_are_the_migration_scripts() -> None:
+    script = ScriptDirectory(str(migrate.migrations_dir()))
+    in_order = [revision.revision for revision in reversed(list(script.walk_revisions()))]
+    assert tuple(in_order) == migrate.KNOWN_REVISIONS
+    assert script.get_current_head() == migrate.HEAD_REVISION
+
+
+def _stamp(path: Path, key: bytes, revision: str) -> None:
+    connection = raw_open(path, raw_key_literal(key))
+    connection.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+    connection.commit()
+    connection.close()
+
+
+def test_a_workspace_from_a_newer_app_is_refused_untouched(
+    passphrase_workspace: tuple[Workspace, RecoveryKey],
+) -> None:
+    workspace, recovery = passphrase_workspace
+    workspace.close()
+    _stamp(workspace.path, recovery.raw, "0099")
+    before = file_digest(workspace.path)
+    listing = sorted(p.name for p in workspace.path.parent.iterdir())
+    with pytest.raises(WorkspaceTooNewError, match="0099") as caught:
+        Workspace.open(workspace.path, Passphrase(PASSPHRASE))
+    assert "newer version" in str(caught.value)
+    assert file_digest(workspace.path) == before
+    assert sorted(p.name for p in workspace.path.parent.iterdir()) == listing
+
+
+SECOND_REVISION = '''"""Test-only second revision."""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("vendor") as batch:
+        batch.add_column(sa.Column("tagline", sa.String(100), nullable=True))
+    {extra}
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("vendor") as batch:
+        batch.drop_column("tagline")
+'''
+
+
+@pytest.fixture
+def app_with_a_second_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Pretend the app is one schema revision ahead: copy the scripts and add 0002."""
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate.migrations_dir(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(migrate, "migrations_dir", lambda: scripts)
+    monkeypatch.setattr(migrate, "KNOWN_REVISIONS", ("0001", "0002"))
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "0002")
+    return scripts / "versions" / "r0002_test.py"
+
+
+def _columns(path: Path, key: bytes) -> set[str]:
+    connection = raw_open(path, raw_key_literal(key))
+    try:
+        return {row[1] for row in connection.execute("PRAGMA table_info(vendor)")}
+    finally:
+        connection.close()
+
+
+def _revision(path: Path, key: bytes) -> str:
+    connection = raw_open(path, raw_key_literal(key))
+    try:
+        return str(connection.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+    finally:
+        connection.close()
+
+
+def test_an_older_workspace_is_backed_up_then_upgraded(
+    keychain_workspace: tuple[Workspace, RecoveryKey], app_with_a_second_revision: Path
+) -> None:
+    workspace, recovery = keychain_workspace
+    with workspace.session() as session:
+        add_vendor(session, actor="t", name="Before the upgrade")
+    workspace.close()
+    app_with_a_second_revision.write_text(SECOND_REVISION.format(extra=""), encoding="utf-8")
+
+    with Workspace.open(workspace.path, KeychainKey()) as upgraded:
+        with upgraded.read_session() as session:
+            events = session.scalars(select(AuditEvent).order_by(AuditEvent.seq)).all()
+        assert (events[-1].action, events[-1].old_value, events[-1].new_value) == (
+            "migrate",
+            "0001",
+            "0002",
+        )
+    assert "tagline" in _columns(workspace.path, recovery.raw)
+
+    backups = sorted(paths.default_backup_dir().glob("team-*-before-schema-0002.dpia"))
+    assert len(backups) == 1
+    assert _revision(backups[0], recovery.raw) == "0001"
+    assert "tagline" not in _columns(backups[0], recovery.raw)
+    # Same salt as the workspace: the same keychain entry and recovery key open the backup.
+    assert backups[0].read_bytes()[:16] == workspace.salt
+    connection = raw_open(backups[0], raw_key_literal(recovery.raw))
+    assert connection.execute("SELECT name FROM vendor").fetchall() == [("Before the upgrade",)]
+    connection.close()
+
+
+def test_a_failing_migration_leaves_the_workspace_as_it_was(
+    keychain_workspace: tuple[Workspace, RecoveryKey],
+    app_with_a_second_revision: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    workspace, recovery = keychain_workspace
+    with workspace.session() as session:
+        add_vendor(session, actor="t", name="Kept")
+    workspace.close()
+    app_with_a_second_revision.write_text(
+        SECOND_REVISION.format(extra='raise RuntimeError("migration bug")'), encoding="utf-8"
+    )
+    with pytest.raises(RuntimeError, match="migration bug"):
+        Workspace.open(workspace.path, KeychainKey())
+    assert _revision(workspace.path, recovery.raw) == "0001"
+    assert "tagline" not in _columns(workspace.path, recovery.raw)
+    assert len(list(paths.default_backup_dir().glob("*.dpia"))) == 1
+
+    monkeypatch.setattr(migrate, "KNOWN_REVISIONS", ("0001",))
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "0001")
+    with Workspace.open(workspace.path, KeychainKey()) as reopened:
+        assert reopened.check().ok
