@@ -238,7 +238,7 @@ def findings_from_flags(flags: Sequence[RaisedFlag], plan: VendorPlan) -> tuple[
             question=flag.question_id,
             choice=flag.choice_id,
             severity=flag.severity,
-            text=flag.text,
+            text=" ".join(flag.text.split()),
             refs=flag.refs,
             domain=plan.question_domain.get(flag.question_id, flag.section_id),
             section=flag.section_id,
