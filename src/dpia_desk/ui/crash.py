@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from dpia_desk import __version__
 from dpia_desk.errors import DpiaDeskError
 from dpia_desk.ui.icons import icon
+from dpia_desk.ui.widgets import FittedDialog
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ def crash_report(kind: type[BaseException], error: BaseException, tb: TracebackT
     return "\n".join(line.rstrip("\n") for line in lines)
 
 
-class CrashDialog(QDialog):
+class CrashDialog(FittedDialog):
     """An unexpected error: a short explanation, the details to copy, continue or quit."""
 
     def __init__(self, report: str, summary: str, parent: QWidget | None = None) -> None:
@@ -115,6 +116,7 @@ class CrashDialog(QDialog):
         layout.addWidget(self.details, 1)
         layout.addLayout(copy_row)
         layout.addWidget(buttons)
+        self.preferred_width = 640
         self.resize(640, 440)
 
     def copy_details(self) -> None:

@@ -131,7 +131,7 @@ def add_ai_system(
     }
     system = AISystem(vendor_id=vendor_id, **values)
     session.add(system)
-    session.flush([system])
+    session.flush()
     record_event(session, actor, "create", "ai_system", system.id, None, None, values)
     return system.id
 
@@ -148,7 +148,7 @@ def update_ai_system(session: Session, system_id: str, *, actor: str, **changes:
             continue
         setattr(system, field, value)
         record_event(session, actor, "update", "ai_system", system.id, field, old, value)
-    session.flush([system])
+    session.flush()
 
 
 def get_ai_system(session: Session, system_id: str) -> AISystemRow:

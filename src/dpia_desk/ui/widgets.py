@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from dpia_desk.ui.icons import icon
 
@@ -28,6 +29,8 @@ class FieldError(QLabel):
         self.show()
         self._set_invalid(True)
         self._field.setAccessibleDescription(message)
+        if self.window().isVisible():
+            fit_height(self.window())
 
     def clear_error(self) -> None:
         if self.isHidden() and not self.text():
@@ -83,3 +86,38 @@ class Banner(QFrame):
 
     def set_text(self, text: str) -> None:
         self.label.setText(text)
+
+
+def fit_height(window: QWidget) -> None:
+    """Grows ``window`` to the height its word-wrapped labels need at its current width.
+
+    Qt sizes a window from its layout's minimum size, which ignores height-for-width: a long
+    (or translated) wrapped label then loses lines. Called when a dialog is shown and when an
+    inline message appears; it never shrinks a window the user enlarged.
+    """
+    layout = window.layout()
+    if layout is None or not window.isWindow():
+        return
+    layout.activate()
+    if not layout.hasHeightForWidth():
+        return
+    needed = layout.totalHeightForWidth(window.width())
+    if needed > window.height():
+        window.resize(window.width(), needed)
+
+
+class FittedDialog(QDialog):
+    """A dialog that opens at least ``preferred_width`` wide and is never shorter than its
+    wrapped text needs (see :func:`fit_height`).
+
+    The width is a preference, not ``setMinimumWidth``: an explicit minimum would replace the
+    layout's own minimum, and longer (translated) buttons and labels would then be squeezed.
+    """
+
+    preferred_width = 0
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.width() < self.preferred_width:
+            self.resize(self.preferred_width, self.height())
+        super().showEvent(event)
+        fit_height(self)

@@ -199,17 +199,15 @@ class WorkRunner(QObject):
         on_progress: Callable[[int, int, str], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
     ) -> WorkHandle:
-        handle = WorkHandle(description or getattr(fn, "__name__", "job"), self)
+        # Parentless: Python owns the handle, so it lives as long as the caller or this runner
+        # holds it (a Qt parent could delete it under a caller still connected to it).
+        handle = WorkHandle(description or getattr(fn, "__name__", "job"))
         _wire(handle, on_result, on_error, on_progress, on_cancelled)
         # Keep the handle alive until its outcome reached the main thread.
         self._handles.add(handle)
-        handle.done.connect(lambda: self._forget(handle))
+        handle.done.connect(lambda: self._handles.discard(handle))
         self._pool.start(_Task(handle, fn, args))
         return handle
-
-    def _forget(self, handle: WorkHandle) -> None:
-        self._handles.discard(handle)
-        handle.deleteLater()
 
     @property
     def active_count(self) -> int:
@@ -244,7 +242,7 @@ class SynchronousWorkRunner(QObject):
         on_progress: Callable[[int, int, str], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
     ) -> WorkHandle:
-        handle = WorkHandle(description or getattr(fn, "__name__", "job"), self)
+        handle = WorkHandle(description or getattr(fn, "__name__", "job"))
         _wire(handle, on_result, on_error, on_progress, on_cancelled)
         self.submitted.append(handle.description)
         _execute(handle, fn, args)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
@@ -16,10 +15,10 @@ from dpia_desk.store import InvalidFieldError
 from dpia_desk.store.vendors import NAME_MAX
 from dpia_desk.ui.context import WorkspaceContext
 from dpia_desk.ui.store_queries import add_ai_system, get_ai_system, update_ai_system
-from dpia_desk.ui.widgets import FieldError, hint
+from dpia_desk.ui.widgets import FieldError, FittedDialog, hint
 
 
-class AISystemDialog(QDialog):
+class AISystemDialog(FittedDialog):
     """``AISystemDialog(context, vendor_id)`` adds; pass ``system_id`` to edit.
 
     After ``accept()``, :attr:`system_id` is the saved system's id.
@@ -84,7 +83,7 @@ class AISystemDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.save_error)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
+        self.preferred_width = 520
 
         self.name_edit.textChanged.connect(self._on_name_changed)
         if system_id is not None:

@@ -22,7 +22,6 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -40,7 +39,7 @@ from dpia_desk.store import KeychainKey, NoSecureKeychainError, Passphrase, Reco
 from dpia_desk.store.keys import secure_keyring
 from dpia_desk.ui.icons import app_icon, icon
 from dpia_desk.ui.recovery_pdf import write_recovery_key_pdf
-from dpia_desk.ui.widgets import Banner, FieldError, heading, hint
+from dpia_desk.ui.widgets import Banner, FieldError, FittedDialog, fit_height, heading, hint
 from dpia_desk.ui.workers import Runner, WorkContext
 
 MIN_PASSPHRASE = 8
@@ -75,7 +74,7 @@ def _indented(widget: QWidget) -> QWidget:
     return holder
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(FittedDialog):
     PAGE_KEY_MODE, PAGE_RECOVERY, PAGE_START = range(3)
 
     def __init__(self, path: Path, runner: Runner, parent: QWidget | None = None) -> None:
@@ -97,7 +96,7 @@ class FirstRunDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(self.pages)
-        self.setMinimumWidth(560)
+        self.preferred_width = 560
 
     # --- page 1: keychain or passphrase --------------------------------------------------------
 
@@ -105,9 +104,7 @@ class FirstRunDialog(QDialog):
         page = QWidget()
         problem = keychain_problem()
 
-        self.keychain_radio = QRadioButton(
-            self.tr("Keep the key in this computer's &keychain (recommended)")
-        )
+        self.keychain_radio = QRadioButton(self.tr("Keep the key in the &keychain (recommended)"))
         self.keychain_radio.setAccessibleName(self.tr("Keychain mode"))
         if problem is None:
             keychain_text = self.tr(
@@ -270,6 +267,7 @@ class FirstRunDialog(QDialog):
                 )
             )
         self.pages.setCurrentIndex(self.PAGE_RECOVERY)
+        fit_height(self)
         self.copy_button.setFocus()
 
     def _create_failed(self, error: BaseException) -> None:
@@ -364,6 +362,7 @@ class FirstRunDialog(QDialog):
     def _to_start_page(self) -> None:
         if self.stored_check.isChecked():
             self.pages.setCurrentIndex(self.PAGE_START)
+            fit_height(self)
             self.finish_button.setFocus()
 
     # --- page 3: demo data or empty ------------------------------------------------------------

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from dpia_desk.ui.icons import app_icon, icon
-from dpia_desk.ui.widgets import heading, hint
+from dpia_desk.ui.widgets import FittedDialog, heading, hint
 
 
-class LockedDialog(QDialog):
+class LockedDialog(FittedDialog):
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("dpia_desk is locked"))
@@ -47,4 +47,4 @@ class LockedDialog(QDialog):
         layout.setSpacing(16)
         layout.addLayout(top)
         layout.addLayout(buttons)
-        self.setMinimumWidth(460)
+        self.preferred_width = 460

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -18,9 +17,10 @@ from PySide6.QtWidgets import (
 from dpia_desk.ui.i18n import available_languages
 from dpia_desk.ui.labels import ROLE_CODES, role_label
 from dpia_desk.ui.settings import THEMES, Preferences
+from dpia_desk.ui.widgets import FittedDialog
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(FittedDialog):
     """Edits :class:`Preferences`; ``preferences()`` returns what the user chose."""
 
     def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
@@ -89,7 +89,7 @@ class SettingsDialog(QDialog):
         layout.setSpacing(16)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        self.preferred_width = 460
 
     def preferences(self) -> Preferences:
         return Preferences(

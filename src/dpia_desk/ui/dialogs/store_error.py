@@ -12,7 +12,6 @@ from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -33,7 +32,7 @@ from dpia_desk.store import (
     WrongKeyError,
 )
 from dpia_desk.ui.icons import app_icon, icon
-from dpia_desk.ui.widgets import heading
+from dpia_desk.ui.widgets import FittedDialog, heading
 
 
 class Choice(Enum):
@@ -132,7 +131,7 @@ def _choice_text(choice: Choice) -> str:
     }[choice]
 
 
-class StoreErrorDialog(QDialog):
+class StoreErrorDialog(FittedDialog):
     def __init__(self, error: DpiaDeskError, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.error = error
@@ -179,7 +178,7 @@ class StoreErrorDialog(QDialog):
         layout.setSpacing(16)
         layout.addLayout(top)
         layout.addLayout(buttons)
-        self.setMinimumWidth(520)
+        self.preferred_width = 520
 
     def _choose(self, choice: Choice) -> None:
         self.choice = choice

@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -31,7 +30,7 @@ from dpia_desk.errors import DpiaDeskError
 from dpia_desk.store import Passphrase, RecoveryKey, Workspace, WrongKeyError
 from dpia_desk.store.errors import InvalidPassphraseError, InvalidRecoveryKeyError
 from dpia_desk.ui.icons import app_icon, icon
-from dpia_desk.ui.widgets import Banner, FieldError, heading, hint
+from dpia_desk.ui.widgets import Banner, FieldError, FittedDialog, heading, hint
 from dpia_desk.ui.workers import Runner, WorkContext
 
 UnlockMode = Literal["passphrase", "recovery"]
@@ -53,7 +52,7 @@ def _open(
     return workspace
 
 
-class UnlockDialog(QDialog):
+class UnlockDialog(FittedDialog):
     def __init__(
         self,
         path: Path,
@@ -102,7 +101,7 @@ class UnlockDialog(QDialog):
         self.recovery_edit.setPlaceholderText("XXXX-XXXX-XXXX-…")
         self.recovery_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.recovery_error = FieldError(self.recovery_edit)
-        self.remember_check = QCheckBox(self.tr("&Remember the key in this computer's keychain"))
+        self.remember_check = QCheckBox(self.tr("&Remember it in this computer's keychain"))
         self.remember_check.setChecked(keychain_available)
         self.remember_check.setVisible(keychain_available)
         recovery_page = QWidget()
@@ -111,7 +110,7 @@ class UnlockDialog(QDialog):
         recovery_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         recovery_form.addRow(self.tr("Recovery &key:"), self.recovery_edit)
         recovery_form.addRow("", self.recovery_error)
-        recovery_form.addRow("", self.remember_check)
+        recovery_form.addRow(self.remember_check)
 
         self.modes = QStackedWidget()
         self.modes.addWidget(passphrase_page)
@@ -151,7 +150,7 @@ class UnlockDialog(QDialog):
         layout.addLayout(switch_row)
         layout.addStretch(1)
         layout.addLayout(bottom)
-        self.setMinimumWidth(520)
+        self.preferred_width = 520
         self.set_mode(mode)
         self.passphrase_edit.textChanged.connect(lambda _t: self.passphrase_error.clear_error())
         self.recovery_edit.textChanged.connect(lambda _t: self.recovery_error.clear_error())

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -36,10 +35,10 @@ from dpia_desk.store.vendors import (
 )
 from dpia_desk.ui.context import WorkspaceContext
 from dpia_desk.ui.labels import contract_status_label, country_name, dpa_status_label
-from dpia_desk.ui.widgets import FieldError, hint
+from dpia_desk.ui.widgets import FieldError, FittedDialog, hint
 
 
-class VendorDialog(QDialog):
+class VendorDialog(FittedDialog):
     """``VendorDialog(context)`` adds; ``VendorDialog(context, vendor_id)`` edits.
 
     After ``accept()``, :attr:`vendor_id` is the saved vendor's id.
@@ -134,7 +133,7 @@ class VendorDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.save_error)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
+        self.preferred_width = 520
 
         self.name_edit.textChanged.connect(self._on_name_changed)
         self.name_edit.editingFinished.connect(self.validate_name)

@@ -178,6 +178,8 @@ class VendorsPage(Page):
             width = max(
                 metrics.horizontalAdvance(str(sample)) + 2 * 8 + 2 * 6,
                 head_metrics.horizontalAdvance(title) + 36,  # padding + sort arrow
+                # what the style needs for the title, plus room for the sort arrow
+                header.sectionSizeFromContents(column).width() + 16,
             )
             header.resizeSection(column, width)
 
@@ -253,7 +255,8 @@ class VendorsPage(Page):
         self.panel.show()
         if self.splitter.sizes()[1] == 0:
             total = sum(self.splitter.sizes())
-            panel = min(max(340, total // 3), total // 2)
+            wanted = max(340, self.panel.minimumSizeHint().width(), total // 3)
+            panel = min(wanted, total - NAME_MIN_WIDTH)
             self.splitter.setSizes([total - panel, panel])
 
     def close_panel(self) -> None:

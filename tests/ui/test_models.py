@@ -1,0 +1,147 @@
+"""Item models: qtmodeltester, laziness, SQL filtering and sorting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from sqlalchemy import insert
+
+from dpia_desk.demo import DEMO_VENDORS
+from dpia_desk.store import Workspace, add_vendor
+from dpia_desk.store.models import Vendor, fold_for_search, new_id
+from dpia_desk.ui.context import WorkspaceContext, WorkspaceVendorSource
+from dpia_desk.ui.models.rows import ColumnSpec, RowsTableModel
+from dpia_desk.ui.models.vendor_table import (
+    BADGE_ROLE,
+    BLOCK_ROWS,
+    VENDOR_ID_ROLE,
+    Column,
+    VendorTableModel,
+)
+from dpia_desk.ui.navigation import NavigationModel
+from dpia_desk.ui.pages import page_specs
+
+
+def _add_many(workspace: Workspace, count: int) -> None:
+    """Bulk rows straight into the table (the store's add_vendor audits each one, which is
+    right for users and slow for a thousand test rows)."""
+    countries = ("DE", "FR", "NL", "US", "GB")
+    names = [f"Vendor {number:05d}" for number in range(count)]
+    with workspace.session() as session:
+        session.execute(
+            insert(Vendor),
+            [
+                {
+                    "id": new_id(),
+                    "name": name,
+                    "sort_name": fold_for_search(name),
+                    "country": countries[number % len(countries)],
+                }
+                for number, name in enumerate(names)
+            ],
+        )
+
+
+def test_vendor_model_passes_modeltester(
+    qtmodeltester: ModelTester, demo_workspace: Workspace, context: WorkspaceContext
+) -> None:
+    model = VendorTableModel(WorkspaceVendorSource(context))
+    assert model.rowCount() == len(DEMO_VENDORS)
+    # The tester stays connected: the resets below are checked too.
+    qtmodeltester.check(model, force_py=True)
+    model.set_filter("a")
+    model.sort(Column.COUNTRY, Qt.SortOrder.DescendingOrder)
+    model.reload()
+    assert model.rowCount() > 0
+
+
+def test_vendor_model_shows_demo_vendors(
+    demo_workspace: Workspace, context: WorkspaceContext
+) -> None:
+    model = VendorTableModel(WorkspaceVendorSource(context))
+    names = {model.index(row, Column.NAME).data() for row in range(model.rowCount())}
+    assert names == {demo.name for demo in DEMO_VENDORS}
+    first = model.index(0, Column.TIER)
+    assert first.data(BADGE_ROLE) == "tier:"
+    assert first.data() == "Not assessed"
+    assert isinstance(first.data(VENDOR_ID_ROLE), str)
+
+
+def test_vendor_model_is_lazy(workspace: Workspace, context: WorkspaceContext) -> None:
+    _add_many(workspace, 1000)
+    model = VendorTableModel(WorkspaceVendorSource(context))
+    assert model.rowCount() == 1000
+    assert model.cached_rows == 0  # counting loads no rows
+    assert model.index(999, Column.NAME).data() == "Vendor 00999"
+    assert model.index(0, Column.NAME).data() == "Vendor 00000"
+    assert model.queries == 2
+    assert model.cached_rows == 2 * BLOCK_ROWS
+    model.index(1, Column.NAME).data()
+    assert model.queries == 2  # the same block is served from the cache
+
+
+def test_vendor_model_filters_and_sorts_in_sql(
+    workspace: Workspace, context: WorkspaceContext
+) -> None:
+    _add_many(workspace, 300)
+    with workspace.session() as session:
+        add_vendor(session, actor="test", name="Zoë Analytics", country="SE")
+    model = VendorTableModel(WorkspaceVendorSource(context))
+    counts: list[int] = []
+    model.count_changed.connect(counts.append)
+
+    model.set_filter("zoe")  # accents and case are ignored
+    assert model.rowCount() == 1
+    assert model.index(0, Column.NAME).data() == "Zoë Analytics"
+    model.set_filter("vendor 0029")
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == [
+        f"Vendor 0029{d}" for d in range(10)
+    ]
+    model.set_filter("")
+    assert model.rowCount() == 301
+    assert counts == [1, 10, 301]
+
+    model.sort(Column.NAME, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, Column.NAME).data() == "Zoë Analytics"
+    assert model.index(1, Column.NAME).data() == "Vendor 00299"
+    model.sort(Column.COUNTRY, Qt.SortOrder.AscendingOrder)
+    countries = [model.index(r, Column.COUNTRY).data() for r in range(model.rowCount())]
+    assert countries == sorted(countries)
+
+
+def test_reload_keeps_rows_when_count_is_unchanged(
+    demo_workspace: Workspace, context: WorkspaceContext
+) -> None:
+    model = VendorTableModel(WorkspaceVendorSource(context))
+    resets: list[bool] = []
+    changes: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.dataChanged.connect(lambda *_args: changes.append(True))
+    model.index(0, 0).data()
+    model.reload()
+    assert resets == [] and changes == [True]
+    with demo_workspace.session() as session:
+        add_vendor(session, actor="test", name="Another Vendor")
+    model.reload()
+    assert resets == [True]
+    assert model.rowCount() == len(DEMO_VENDORS) + 1
+
+
+def test_navigation_model_passes_modeltester(qtmodeltester: ModelTester, app: object) -> None:
+    model = NavigationModel(page_specs())
+    qtmodeltester.check(model, force_py=True)
+    titles = [model.index(row).data() for row in range(model.rowCount())]
+    assert titles == ["Vendors", "Assessments", "Actions", "Forms", "Audit log"]
+
+
+def test_rows_model_passes_modeltester(qtmodeltester: ModelTester) -> None:
+    model = RowsTableModel(
+        [
+            ColumnSpec("Name", lambda r: r[0]),
+            ColumnSpec("Size", lambda r: str(r[1]), align_right=True),
+        ]
+    )
+    model.set_rows([("a", 1), ("b", 2)])
+    qtmodeltester.check(model, force_py=True)
+    model.set_rows([("c", 3)])
+    assert model.index(0, 1).data() == "3"
