@@ -71,9 +71,9 @@ def clipped(root: QWidget) -> list[str]:
             and widget.width() + 1 < widget.sizeHint().width()
         ):
             problems.append(
-                    f"{type(widget).__name__} {widget.text()!r}: "
-                    f"{widget.width()} < {widget.sizeHint().width()}"
-                )
+                f"{type(widget).__name__} {widget.text()!r}: "
+                f"{widget.width()} < {widget.sizeHint().width()}"
+            )
     return problems
 
 
