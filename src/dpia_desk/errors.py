@@ -17,6 +17,8 @@ class DpiaDeskError(Exception):
         self.hint = hint
 
     def __str__(self) -> str:
-        if self.hint:
-            return f"{self.message} {self.hint}"
-        return self.message
+        if not self.hint:
+            return self.message
+        # message and hint are two sentences, whether or not the message ends with a full stop
+        separator = " " if self.message.rstrip().endswith((".", "!", "?", ":")) else ". "
+        return f"{self.message.rstrip()}{separator}{self.hint}"

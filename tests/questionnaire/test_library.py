@@ -47,7 +47,7 @@ def test_unknown_form_id_is_a_user_error(tmp_path: Path) -> None:
     with pytest.raises(UnknownFormError) as caught:
         library.get("dpia")
     assert isinstance(caught.value, DpiaDeskError)
-    assert str(caught.value) == "no form with id 'dpia' Known forms: sample_screening."
+    assert str(caught.value) == "no form with id 'dpia'. Known forms: sample_screening."
 
 
 def test_a_user_form_cannot_shadow_a_built_in_one(
