@@ -175,7 +175,8 @@ class _DocxWriter:
                 self.body.remove(child)
         self.styles = {style.name: style.style_id for style in document.styles}
         section = document.sections[0]
-        width = section.page_width - section.left_margin - section.right_margin
+        page_width = section.page_width or 0
+        width = page_width - (section.left_margin or 0) - (section.right_margin or 0)
         self.text_width = int(width * _TWIPS_PER_EMU)  # twips
         self.parts: list[str] = []
         self.size = 0

@@ -107,7 +107,7 @@ class PdfFonts:
 def pdf_fonts() -> PdfFonts:
     """Registers the shipped family with reportlab (once per process) and returns it."""
     with _lock:
-        ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # type: ignore[attr-defined]
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
         folder = fonts_dir()
         for name, file_name in _FILES.items():
             path = folder / file_name

@@ -117,6 +117,7 @@ class PageBreak:
 Block = Para | Heading | Table | HeatMap | BarChart | Cover | TableOfContents | PageBreak
 
 NOT_DOCUMENTED = "Not documented yet."
+HEADING_LIMIT = 160
 SUBTITLE = "Data protection impact assessment (GDPR Art. 35)"
 
 
@@ -129,13 +130,22 @@ def _text_blocks(blocks: tuple[TextBlock, ...], anchor: str) -> list[Block]:
         return [Para.plain(NOT_DOCUMENTED, "empty")]
     out: list[Block] = []
     for index, block in enumerate(blocks, start=1):
-        out.append(Heading(block.label, 2, f"{anchor}-{index}"))
+        out.extend(_titled(block.label, 2, f"{anchor}-{index}"))
         out.append(
             Para.plain(block.text) if block.text.strip() else Para.plain(NOT_DOCUMENTED, "empty")
         )
         if block.refs:
             out.append(_note("References: " + lb.format_refs(block.refs)))
     return out
+
+
+def _titled(text: str, level: int, anchor: str) -> list[Block]:
+    """A heading for a title we did not write; an overlong one is shortened and then given in
+    full as a paragraph, so nothing is lost and no heading fills a page."""
+    short = _shorten(text, HEADING_LIMIT)
+    if short == text:
+        return [Heading(text, level, anchor)]
+    return [Heading(short, level, anchor), Para.plain(text)]
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -344,7 +354,11 @@ def _risks(report: DpiaReport) -> list[Block]:
     out.append(Heading("Risk details", 2, "risks-details"))
     for risk in report.risks:
         out.append(
-            Heading(f"{risk.risk_id}. {_shorten(risk.feared_event, 90)}", 3, f"risk-{risk.risk_id}")
+            Heading(
+                f"{_shorten(risk.risk_id, 20)}. {_shorten(risk.feared_event, 90)}",
+                3,
+                f"risk-{risk.risk_id}",
+            )
         )
         out.append(
             _keyvalue(
@@ -664,7 +678,7 @@ def dpia_blocks(report: DpiaReport) -> list[Block]:
         )
     )
     for index, answer_section in enumerate(report.answer_sections, start=1):
-        body.append(Heading(answer_section.title, 2, f"appendix-answers-{index}"))
+        body.extend(_titled(answer_section.title, 2, f"appendix-answers-{index}"))
         body.append(answer_table(answer_section))
     body.append(Heading("Appendix B. Document control", 1, "appendix-control"))
     body.extend(_document_control(report))

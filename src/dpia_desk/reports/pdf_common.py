@@ -164,7 +164,7 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
 # -- page furniture ----------------------------------------------------------------------------
 
 
-class LateFormsCanvas(Canvas):
+class LateFormsCanvas(Canvas):  # type: ignore[misc]
     """A canvas that defines the late page-number forms just before saving.
 
     ``late_forms`` maps a form name to the text it shows and how it sits on the form's origin
@@ -273,7 +273,7 @@ def _block_row(kit: PdfKit, header: Sequence[str], row: Sequence[Cell]) -> list[
     return out
 
 
-class _Rule(Flowable):
+class _Rule(Flowable):  # type: ignore[misc]
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
         return available_width, 4

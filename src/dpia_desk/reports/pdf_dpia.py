@@ -82,7 +82,7 @@ def write_dpia_pdf(
     report_progress(progress, len(story), len(story))
 
 
-class _HeadingParagraph(Paragraph):
+class _HeadingParagraph(Paragraph):  # type: ignore[misc]
     """A heading that marks its own place: bookmark destination, outline entry, TOC page."""
 
     def __init__(self, text: str, style: Any, key: str, level: int, title: str) -> None:
@@ -101,7 +101,7 @@ class _HeadingParagraph(Paragraph):
         super().draw()
 
 
-class _TocEntry(Flowable):
+class _TocEntry(Flowable):  # type: ignore[misc]
     """One line of the table of contents: title, dotted leader, page number, link."""
 
     def __init__(self, kit: PdfKit, title: str, key: str, level: int) -> None:
@@ -252,7 +252,7 @@ class _Story:
         return out
 
 
-class _ClassificationBanner(Flowable):
+class _ClassificationBanner(Flowable):  # type: ignore[misc]
     def __init__(self, kit: PdfKit, text: str) -> None:
         super().__init__()
         self.kit = kit
