@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from dpia_desk import __version__
 from dpia_desk.errors import DpiaDeskError
 from dpia_desk.ui.icons import icon
-from dpia_desk.ui.widgets import FittedDialog
+from dpia_desk.ui.widgets import FittedDialog, make_primary
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +100,7 @@ class CrashDialog(FittedDialog):
         self.quit_button = buttons.addButton(
             self.tr("&Quit dpia_desk"), QDialogButtonBox.ButtonRole.DestructiveRole
         )
-        self.continue_button.setDefault(True)
+        make_primary(self.continue_button)
         buttons.accepted.connect(self.accept)
         self.quit_button.clicked.connect(self._quit)
 

@@ -123,8 +123,16 @@ def country_name(code: str | None) -> str:
     return QLocale.territoryToString(territory)
 
 
+def _plain_locale() -> bool:
+    """The "C" locale (no LANG set, containers, CI) has no date format worth showing; ISO 8601
+    is unambiguous there."""
+    return QLocale().language() == QLocale.Language.C
+
+
 def format_date(value: date, *, long: bool = False) -> str:
     """A calendar date in the user's locale."""
+    if _plain_locale():
+        return value.isoformat()
     kind = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
     return QLocale().toString(QDate(value.year, value.month, value.day), kind)
 
@@ -132,6 +140,8 @@ def format_date(value: date, *, long: bool = False) -> str:
 def format_datetime(value: datetime, *, long: bool = False) -> str:
     """A moment in the user's locale and time zone."""
     local = value.astimezone()
+    if _plain_locale():
+        return local.strftime("%Y-%m-%d %H:%M")
     moment = QDateTime(
         QDate(local.year, local.month, local.day),
         QTime(local.hour, local.minute, local.second),
@@ -142,4 +152,6 @@ def format_datetime(value: datetime, *, long: bool = False) -> str:
 
 def format_time(value: datetime) -> str:
     local = value.astimezone()
+    if _plain_locale():
+        return local.strftime("%H:%M")
     return QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from dpia_desk.ui.icons import icon
 
@@ -49,6 +57,13 @@ class FieldError(QLabel):
         style = self._field.style()
         style.unpolish(self._field)
         style.polish(self._field)
+
+
+def make_primary(button: QPushButton) -> QPushButton:
+    """The one button of a dialog or page that carries the accent colour (and Enter)."""
+    button.setProperty("primary", True)
+    button.setDefault(True)
+    return button
 
 
 def heading(text: str, role: str = "heading") -> QLabel:

@@ -15,7 +15,7 @@ from dpia_desk.store import InvalidFieldError
 from dpia_desk.store.vendors import NAME_MAX
 from dpia_desk.ui.context import WorkspaceContext
 from dpia_desk.ui.store_queries import add_ai_system, get_ai_system, update_ai_system
-from dpia_desk.ui.widgets import FieldError, FittedDialog, hint
+from dpia_desk.ui.widgets import FieldError, FittedDialog, hint, make_primary
 
 
 class AISystemDialog(FittedDialog):
@@ -66,7 +66,7 @@ class AISystemDialog(FittedDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button = make_primary(self.buttons.button(QDialogButtonBox.StandardButton.Save))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 

@@ -39,7 +39,15 @@ from dpia_desk.store import KeychainKey, NoSecureKeychainError, Passphrase, Reco
 from dpia_desk.store.keys import secure_keyring
 from dpia_desk.ui.icons import app_icon, icon
 from dpia_desk.ui.recovery_pdf import write_recovery_key_pdf
-from dpia_desk.ui.widgets import Banner, FieldError, FittedDialog, fit_height, heading, hint
+from dpia_desk.ui.widgets import (
+    Banner,
+    FieldError,
+    FittedDialog,
+    fit_height,
+    heading,
+    hint,
+    make_primary,
+)
 from dpia_desk.ui.workers import Runner, WorkContext
 
 MIN_PASSPHRASE = 8
@@ -158,7 +166,7 @@ class FirstRunDialog(FittedDialog):
         self.create_error = Banner("", "warning")
         self.create_error.hide()
         self.create_button = QPushButton(self.tr("&Create workspace"))
-        self.create_button.setDefault(True)
+        make_primary(self.create_button)
         self.create_button.clicked.connect(self.create_workspace)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
@@ -257,7 +265,9 @@ class FirstRunDialog(FittedDialog):
     def _created(self, result: tuple[Workspace, RecoveryKey]) -> None:
         self._set_busy(False)
         self.workspace, self.recovery = result
-        self.key_label.setText(self.recovery.text())
+        groups = self.recovery.text().split("-")
+        half = (len(groups) + 1) // 2
+        self.key_label.setText("-".join(groups[:half]) + "\n" + "-".join(groups[half:]))
         if self.workspace.opened_with == "passphrase":
             self.recovery_intro.setText(
                 self.tr(
@@ -309,7 +319,7 @@ class FirstRunDialog(FittedDialog):
         self.continue_button = QPushButton(self.tr("C&ontinue"))
         self.stored_check.toggled.connect(self.continue_button.setEnabled)
         self.continue_button.setEnabled(False)
-        self.continue_button.setDefault(True)
+        make_primary(self.continue_button)
         self.continue_button.clicked.connect(self._to_start_page)
 
         tools = QHBoxLayout()
@@ -386,7 +396,7 @@ class FirstRunDialog(FittedDialog):
         self.start_error.hide()
         self.finish_busy = hint("")
         self.finish_button = QPushButton(self.tr("&Open dpia_desk"))
-        self.finish_button.setDefault(True)
+        make_primary(self.finish_button)
         self.finish_button.clicked.connect(self.finish)
 
         bottom = QHBoxLayout()

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from dpia_desk.ui.icons import app_icon, icon
-from dpia_desk.ui.widgets import FittedDialog, heading, hint
+from dpia_desk.ui.widgets import FittedDialog, heading, hint, make_primary
 
 
 class LockedDialog(FittedDialog):
@@ -34,7 +34,7 @@ class LockedDialog(FittedDialog):
         top.addWidget(symbol)
         top.addLayout(text, 1)
         self.unlock_button = QPushButton(icon("unlock"), self.tr("&Unlock"))
-        self.unlock_button.setDefault(True)
+        make_primary(self.unlock_button)
         self.unlock_button.clicked.connect(self.accept)
         self.quit_button = QPushButton(self.tr("&Quit"))
         self.quit_button.clicked.connect(self.reject)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from dpia_desk.ui.i18n import available_languages
 from dpia_desk.ui.labels import ROLE_CODES, role_label
 from dpia_desk.ui.settings import THEMES, Preferences
-from dpia_desk.ui.widgets import FittedDialog
+from dpia_desk.ui.widgets import FittedDialog, make_primary
 
 
 class SettingsDialog(FittedDialog):
@@ -82,6 +82,7 @@ class SettingsDialog(FittedDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        make_primary(buttons.button(QDialogButtonBox.StandardButton.Ok))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 

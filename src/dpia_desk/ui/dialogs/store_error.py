@@ -32,7 +32,7 @@ from dpia_desk.store import (
     WrongKeyError,
 )
 from dpia_desk.ui.icons import app_icon, icon
-from dpia_desk.ui.widgets import FittedDialog, heading
+from dpia_desk.ui.widgets import FittedDialog, heading, make_primary
 
 
 class Choice(Enum):
@@ -167,7 +167,7 @@ class StoreErrorDialog(FittedDialog):
             button = QPushButton(_choice_text(choice))
             button.clicked.connect(lambda _checked=False, c=choice: self._choose(c))
             if position == 0:
-                button.setDefault(True)
+                make_primary(button)
             self.buttons[choice] = button
         # The way out goes left of the others, the default right-most.
         for choice in reversed(advice.choices):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
@@ -30,7 +31,7 @@ from dpia_desk.errors import DpiaDeskError
 from dpia_desk.store import Passphrase, RecoveryKey, Workspace, WrongKeyError
 from dpia_desk.store.errors import InvalidPassphraseError, InvalidRecoveryKeyError
 from dpia_desk.ui.icons import app_icon, icon
-from dpia_desk.ui.widgets import Banner, FieldError, FittedDialog, heading, hint
+from dpia_desk.ui.widgets import Banner, FieldError, FittedDialog, heading, hint, make_primary
 from dpia_desk.ui.workers import Runner, WorkContext
 
 UnlockMode = Literal["passphrase", "recovery"]
@@ -93,7 +94,9 @@ class UnlockDialog(FittedDialog):
         row = QHBoxLayout()
         row.addWidget(self.passphrase_edit, 1)
         row.addWidget(self.show_check)
-        form.addRow(self.tr("&Passphrase:"), row)
+        passphrase_label = QLabel(self.tr("&Passphrase:"))
+        passphrase_label.setBuddy(self.passphrase_edit)
+        form.addRow(passphrase_label, row)
         form.addRow("", self.passphrase_error)
 
         self.recovery_edit = QLineEdit()
@@ -123,7 +126,7 @@ class UnlockDialog(FittedDialog):
 
         self.busy_label = hint("")
         self.unlock_button = QPushButton(icon("unlock"), self.tr("&Unlock"))
-        self.unlock_button.setDefault(True)
+        make_primary(self.unlock_button)
         self.unlock_button.clicked.connect(self.unlock)
         self.quit_button = QPushButton(self.tr("&Quit"))
         self.quit_button.clicked.connect(self.reject)

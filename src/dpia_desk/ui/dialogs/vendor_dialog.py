@@ -35,7 +35,7 @@ from dpia_desk.store.vendors import (
 )
 from dpia_desk.ui.context import WorkspaceContext
 from dpia_desk.ui.labels import contract_status_label, country_name, dpa_status_label
-from dpia_desk.ui.widgets import FieldError, FittedDialog, hint
+from dpia_desk.ui.widgets import FieldError, FittedDialog, hint, make_primary
 
 
 class VendorDialog(FittedDialog):
@@ -111,19 +111,23 @@ class VendorDialog(FittedDialog):
         form.setVerticalSpacing(6)
         form.addRow(self.tr("&Name:"), self.name_edit)
         form.addRow("", self.name_error)
-        form.addRow(self.tr("&Country:"), country_row)
+        country_label = QLabel(self.tr("&Country:"))
+        country_label.setBuddy(self.country_edit)
+        form.addRow(country_label, country_row)
         form.addRow("", self.country_error)
         form.addRow(self.tr("&Website:"), self.website_edit)
         form.addRow("", self.website_error)
         form.addRow(self.tr("C&ontract:"), self.contract_combo)
         form.addRow(self.tr("&DPA:"), self.dpa_combo)
-        form.addRow(self.tr("Review:"), review_row)
+        review_label = QLabel(self.tr("Re&view:"))
+        review_label.setBuddy(self.review_check)
+        form.addRow(review_label, review_row)
         form.addRow(self.tr("N&otes:"), self.notes_edit)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button = make_primary(self.buttons.button(QDialogButtonBox.StandardButton.Save))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -170,16 +170,11 @@ class VendorsPage(Page):
             Column.FINDINGS: "999",
             Column.NEXT_REVIEW: format_date(date(2099, 12, 31)),
         }
-        bold = header.font()
-        bold.setBold(True)
-        head_metrics = QFontMetrics(bold)
         for column, sample in samples.items():
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             width = max(
-                metrics.horizontalAdvance(str(sample)) + 2 * 8 + 2 * 6,
-                head_metrics.horizontalAdvance(title) + 36,  # padding + sort arrow
-                # what the style needs for the title, plus room for the sort arrow
-                header.sectionSizeFromContents(column).width() + 16,
+                metrics.horizontalAdvance(str(sample)) + 2 * 8 + 2 * 6,  # badge + cell padding
+                # the style's need for the title (padding and sort arrow included)
+                header.sectionSizeFromContents(column).width(),
             )
             header.resizeSection(column, width)
 
