@@ -37,6 +37,11 @@ def _explain(error: OSError, target: Path) -> ExportError:
             f"cannot write {target}: the disk is full",
             hint="Free some space or export to another drive.",
         )
+    if error.errno == errno.EFBIG:
+        return ExportError(
+            f"cannot write {target}: the file is too large for this drive or file system",
+            hint="Export to another drive.",
+        )
     if error.errno == errno.EROFS:
         return ExportError(
             f"cannot write {target}: the drive is read-only",

@@ -94,6 +94,8 @@ _SOURCES = {
 }
 
 _ARTICLE = re.compile(r"^art(\d+[a-z]?)((?:\.[0-9a-z]+)*)$")
+_ANNEX = re.compile(r"^annex(\d+)(?:\.(\d+))?((?:\.[0-9a-z]+)*)$")
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV")
 
 
 def humanise(value: str) -> str:
@@ -116,6 +118,13 @@ def format_ref(ref: str) -> str:
     if match:
         parts = "".join(f"({part})" for part in match.group(2).split(".") if part)
         return f"{name} Art. {match.group(1)}{parts}"
+    annex = _ANNEX.match(place)
+    if annex and 1 <= int(annex.group(1)) <= len(_ROMAN):
+        text = f"{name} Annex {_ROMAN[int(annex.group(1)) - 1]}"
+        if annex.group(2):
+            text += f" point {annex.group(2)}"
+            text += "".join(f"({part})" for part in annex.group(3).split(".") if part)
+        return text
     kind, _, rest = place.partition(".")
     if kind in ("recital", "annex", "criterion", "section", "point") and rest:
         return f"{name} {kind.capitalize()} {rest.replace('.', ' ')}"

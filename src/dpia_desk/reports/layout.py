@@ -555,6 +555,7 @@ def _answer_row(entry: AnswerEntry) -> tuple[Cell, Cell, Cell]:
         question_note += " · " + lb.format_refs(entry.refs)
     evidence = "\n".join(
         f"Evidence: {item.file_name} ({lb.format_size(item.size_bytes)}), SHA-256 {item.sha256}"
+        + (f"; {item.description}" if item.description else "")
         for item in entry.evidence
     )
     answer_note = ""

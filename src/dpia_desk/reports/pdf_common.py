@@ -232,8 +232,12 @@ def _cell_flowables(kit: PdfKit, cell: Cell, *, header: bool = False) -> list[Fl
     return content
 
 
-def _table_style(keyvalue: bool, header: bool, levels: list[tuple[int, int, str]]) -> TableStyle:
+def _table_style(
+    kit: PdfKit, keyvalue: bool, header: bool, levels: list[tuple[int, int, str]]
+) -> TableStyle:
     commands: list[tuple[Any, ...]] = [
+        # cells hold paragraphs, but the table sets a cell font anyway: make it ours, not Helvetica
+        ("FONT", (0, 0), (-1, -1), kit.fonts.regular, 8.5, 10.5),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
@@ -306,7 +310,7 @@ def table_flowables(kit: PdfKit, table: LayoutTable, width: float = TEXT_WIDTH) 
             splitInRow=1,  # a safety net only: rows estimated too tall never get here
             hAlign="LEFT",
         )
-        rl_table.setStyle(_table_style(keyvalue, bool(header_row), levels))
+        rl_table.setStyle(_table_style(kit, keyvalue, bool(header_row), levels))
         out.append(rl_table)
         pending.clear()
         levels.clear()
@@ -338,6 +342,14 @@ def _table_height(table: LayoutTable, widths: Sequence[float]) -> float:
 # -- charts --------------------------------------------------------------------------------------
 
 
+def _drawing(kit: PdfKit, width: float, height: float) -> Drawing:
+    drawing = Drawing(width, height)
+    # The renderer's starting font, or the file would reference the unembedded Helvetica.
+    drawing.initialFontName = kit.fonts.regular
+    drawing.initialFontSize = 8
+    return drawing
+
+
 def heat_map_drawing(kit: PdfKit, maps: Sequence[HeatMap], width: float = TEXT_WIDTH) -> Drawing:
     """One or more 4 x 4 risk maps side by side, as vector graphics.
 
@@ -353,7 +365,7 @@ def heat_map_drawing(kit: PdfKit, maps: Sequence[HeatMap], width: float = TEXT_W
     caption_height = 16.0
     axis_height = 26.0
     height = caption_height + 4 * cell_height + axis_height
-    drawing = Drawing(width, height)
+    drawing = _drawing(kit, width, height)
     for index, heat in enumerate(maps):
         left = index * (map_width + gap)
         top = height - caption_height
@@ -489,7 +501,7 @@ def bar_chart_drawing(
     top_pad = 14.0 if thresholds else 4.0
     axis_pad = 14.0
     height = top_pad + len(bars) * row_height + axis_pad
-    drawing = Drawing(width, height)
+    drawing = _drawing(kit, width, height)
     plot_left = label_width
     plot_bottom = axis_pad
     plot_top = height - top_pad

@@ -299,6 +299,8 @@ class _DpiaDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             creator=f"dpia_desk {__version__}",
             producer=f"dpia_desk {__version__} (reportlab)",
             lang="en",
+            # every page starts in our font, so the file names no unembedded standard font
+            initialFontName=kit.fonts.regular,
         )
         self.report = report
         self.kit = kit

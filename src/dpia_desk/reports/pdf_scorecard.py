@@ -57,7 +57,13 @@ def write_scorecard_pdf(card: VendorScorecard, path: Path | str) -> None:
     """Writes the one-page scorecard of ``card`` to ``path`` (atomically)."""
     kit = make_kit()
     with atomic_write(path) as handle:
-        canvas = Canvas(handle, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1, lang="en")
+        canvas = Canvas(
+            handle,
+            pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+            pageCompression=1,
+            lang="en",
+            initialFontName=kit.fonts.regular,  # no unembedded standard font in the file
+        )
         title = f"Vendor scorecard: {clean_text(card.vendor_name)}"
         canvas.setTitle(" ".join(title.split())[:200])
         canvas.setAuthor("dpia_desk")

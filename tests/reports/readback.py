@@ -1,0 +1,191 @@
+"""Reading exports back, and building reports with hostile text in every free-text field."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from dpia_desk.reports.model import (
+    AnswerEntry,
+    DpiaReport,
+    VendorScorecard,
+)
+from dpia_desk.reports.text import clean_text
+
+#: String fields that hold codes (ids, enum values, hashes), not free text.
+CODE_FIELDS = frozenset(
+    {
+        "assessment_id",
+        "form_id",
+        "form_version",
+        "status",
+        "version",
+        "question_id",
+        "section_id",
+        "criterion_id",
+        "domain_id",
+        "risk_id",
+        "sha256",
+        "tier",
+        "role",
+        "verdict",
+        "inherent_level",
+        "residual_level",
+        "decision",
+        "severity",
+        "inherent_tier",
+        "ai_act_tier",
+        "dpia_verdict",
+        "dpa_status",
+        "contract_status",
+        "grade",
+        "classification",
+        "keywords",
+        "refs",
+    }
+)
+
+
+def squash(text: str) -> str:
+    """Text without any whitespace: layout engines may break lines anywhere."""
+    return "".join(text.split())
+
+
+def replace_strings(value: Any, make: Callable[[str, str], str], *, codes: bool = False) -> Any:
+    """A copy of ``value`` (nested frozen dataclasses) with every free-text string replaced.
+
+    ``make(field_name, old_value)`` gives the new text; code fields are kept unless ``codes``.
+    """
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes: dict[str, Any] = {}
+        for field in dataclasses.fields(value):
+            old = getattr(value, field.name)
+            if not codes and field.name in CODE_FIELDS:
+                continue
+            if isinstance(old, str):
+                changes[field.name] = make(field.name, old)
+            elif isinstance(old, tuple | list) or dataclasses.is_dataclass(old):
+                changes[field.name] = replace_strings(old, make, codes=codes)
+        return dataclasses.replace(value, **changes)
+    if isinstance(value, tuple):
+        return tuple(
+            make("item", item)
+            if isinstance(item, str)
+            else replace_strings(item, make, codes=codes)
+            for item in value
+        )
+    return value
+
+
+def hostile_report(report: DpiaReport, text: str) -> DpiaReport:
+    """``report`` with ``text`` (tagged by field) in every free-text field."""
+    counter = iter(range(1_000_000))
+    return replace_strings(report, lambda name, old: f"F{next(counter)}:{text}")  # type: ignore[no-any-return]
+
+
+def with_huge_answer(report: DpiaReport, huge: str) -> DpiaReport:
+    first = report.answer_sections[0]
+    entry: AnswerEntry = dataclasses.replace(first.answers[0], answer=huge)
+    section = dataclasses.replace(first, answers=(entry, *first.answers[1:]))
+    return dataclasses.replace(report, answer_sections=(section, *report.answer_sections[1:]))
+
+
+def hostile_card(card: VendorScorecard, text: str) -> VendorScorecard:
+    return replace_strings(card, lambda name, old: f"{old} {text}")  # type: ignore[no-any-return]
+
+
+def free_texts(value: Any) -> list[str]:
+    """Every free-text string in a report (what must come back from an export)."""
+    found: list[str] = []
+
+    def walk(item: Any) -> None:
+        if dataclasses.is_dataclass(item) and not isinstance(item, type):
+            for field in dataclasses.fields(item):
+                if field.name in CODE_FIELDS:
+                    continue
+                child = getattr(item, field.name)
+                if isinstance(child, str):
+                    found.append(child)
+                else:
+                    walk(child)
+        elif isinstance(item, tuple):
+            for child in item:
+                if isinstance(child, str):
+                    found.append(child)
+                else:
+                    walk(child)
+
+    walk(value)
+    return found
+
+
+def docx_text(path: Path) -> str:
+    """All text of a DOCX through python-docx: body paragraphs and every table cell."""
+    import docx
+
+    document = docx.Document(str(path))
+    parts = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                parts.append(cell.text)
+    return "\n".join(parts)
+
+
+def pdf_text(path: Path) -> str:
+    import pypdf
+
+    reader = pypdf.PdfReader(str(path))
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def pdf_drawable(text: str) -> str:
+    """What a PDF can carry of ``text``: characters some available font can draw.
+
+    Characters no font has (some emoji) print as empty boxes and drop out of the text layer:
+    the documented exception.
+    """
+    from dpia_desk.reports.fonts import _fallback, pdf_fonts
+
+    covered = pdf_fonts().covered | _fallback()[1]
+    return "".join(ch for ch in clean_text(text) if ch in covered or ch.isspace())
+
+
+def page_count(path: Path) -> int:
+    import pypdf
+
+    return len(pypdf.PdfReader(str(path)).pages)
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_with_libreoffice(source: Path, out_dir: Path, profile: Path) -> Path:
+    """DOCX -> PDF with a private LibreOffice profile (never the user's)."""
+    binary = soffice()
+    assert binary is not None
+    result = subprocess.run(
+        [
+            binary,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    target = out_dir / (source.stem + ".pdf")
+    assert result.returncode == 0 and target.exists(), result.stderr + result.stdout
+    return target
