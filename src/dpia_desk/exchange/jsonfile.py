@@ -1,0 +1,163 @@
+"""Reading a JSON file that someone else wrote, without trusting it.
+
+In this order, each step refusing with one message that names the place:
+
+1. the size, from the file system, before the file is opened (a 300 MB file is never read);
+2. UTF-8 (a leading byte-order mark is tolerated);
+3. the nesting depth, counted by a scan that skips over strings, before the parser runs (Python's
+   parser recurses, so ``[[[[...`` a few hundred thousand deep would exhaust the stack);
+4. the JSON itself: syntax, a key repeated in one object (JSON leaves its meaning open, so it is
+   refused rather than guessed), ``NaN`` and ``Infinity`` (not JSON), numbers too long to convert.
+
+The SHA-256 of the file's bytes comes back with the data, for the audit trail.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dpia_desk.exchange.errors import ImportRefusedError
+from dpia_desk.exchange.limits import MAX_FILE_BYTES, MAX_NESTING_DEPTH
+
+# A JSON string (skipped whole, including escaped quotes) or one bracket. The string branch is
+# the unrolled-loop form, which runs in linear time over megabytes of base64.
+_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.DOTALL)
+
+
+@dataclass(frozen=True)
+class LoadedJson:
+    """A parsed JSON document with where it came from."""
+
+    source: Path
+    data: Any
+    size: int
+    sha256: str
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_048_576:.1f} MB"
+
+
+def read_json_file(
+    path: Path | str,
+    *,
+    max_bytes: int = MAX_FILE_BYTES,
+    max_depth: int = MAX_NESTING_DEPTH,
+) -> LoadedJson:
+    """Read and parse ``path`` within the limits; raise :class:`ImportRefusedError` otherwise."""
+    source = Path(path)
+    try:
+        info = source.stat()
+    except FileNotFoundError:
+        raise ImportRefusedError(source, None, "there is no such file") from None
+    except OSError as error:
+        raise ImportRefusedError(source, None, error.strerror or "it cannot be read") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ImportRefusedError(source, None, "it is not a regular file")
+    if info.st_size > max_bytes:
+        raise ImportRefusedError(
+            source,
+            None,
+            f"the file is {_megabytes(info.st_size)}, above the limit of "
+            f"{max_bytes // 1_048_576} MB",
+        )
+    try:
+        with source.open("rb") as stream:
+            raw = stream.read(max_bytes + 1)
+    except OSError as error:
+        raise ImportRefusedError(source, None, error.strerror or "it cannot be read") from None
+    if len(raw) > max_bytes:  # it grew while we looked
+        raise ImportRefusedError(
+            source, None, f"the file is larger than the limit of {max_bytes // 1_048_576} MB"
+        )
+    if not raw.strip():
+        raise ImportRefusedError(source, None, "the file is empty")
+    digest = hashlib.sha256(raw).hexdigest()
+    text = decode_utf8(raw, source)
+    del raw
+    data = parse_json_text(text, source, max_depth=max_depth)
+    return LoadedJson(source=source, data=data, size=info.st_size, sha256=digest)
+
+
+def decode_utf8(raw: bytes, source: Path | str) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ImportRefusedError(
+            source, None, f"it is not UTF-8 text (invalid byte at offset {error.start})"
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def check_depth(text: str, source: Path | str, max_depth: int = MAX_NESTING_DEPTH) -> None:
+    """Refuse arrays and objects nested deeper than ``max_depth``."""
+    depth = 0
+    for match in _TOKENS.finditer(text):
+        bracket = match.group()
+        if bracket in "[{":
+            depth += 1
+            if depth > max_depth:
+                line = text.count("\n", 0, match.start()) + 1
+                raise ImportRefusedError(
+                    source,
+                    None,
+                    f"arrays and objects are nested more than {max_depth} levels deep "
+                    f"(line {line})",
+                )
+        elif bracket in "]}":
+            depth = max(0, depth - 1)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKeyError(key)
+        result[key] = value
+    return result
+
+
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_constants(name: str) -> Any:
+    raise _ConstantError(name)
+
+
+class _ConstantError(ValueError):
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def parse_json_text(text: str, source: Path | str, *, max_depth: int = MAX_NESTING_DEPTH) -> Any:
+    check_depth(text, source, max_depth)
+    try:
+        return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constants)
+    except json.JSONDecodeError as error:
+        raise ImportRefusedError(
+            source,
+            None,
+            f"it is not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})",
+            hint="The file may be truncated or damaged. Nothing was imported.",
+        ) from None
+    except _DuplicateKeyError as error:
+        shown = error.key if len(error.key) <= 80 else error.key[:77] + "..."
+        raise ImportRefusedError(
+            source, None, f"the key {shown!r} appears twice in one object"
+        ) from None
+    except _ConstantError as error:
+        raise ImportRefusedError(source, None, f"{error.name} is not a JSON number") from None
+    except RecursionError:  # the depth scan should make this unreachable
+        raise ImportRefusedError(source, None, "arrays and objects are nested too deep") from None
+    except ValueError as error:  # e.g. an integer with more digits than Python converts
+        raise ImportRefusedError(source, None, f"a value cannot be read ({error})") from None
