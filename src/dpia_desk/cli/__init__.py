@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from dpia_desk import __version__
 from dpia_desk.cli import (
+    about_cmds,
     assessment_cmds,
     export_cmds,
     form_cmds,
@@ -37,6 +38,7 @@ _COMMAND_MODULES = (
     assessment_cmds,
     export_cmds,
     trust_cmds,
+    about_cmds,
 )
 
 

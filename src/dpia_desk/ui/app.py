@@ -38,8 +38,11 @@ log = logging.getLogger(__name__)
 
 ORGANIZATION = "dpia_desk"
 #: The base name of the .desktop file (Wayland uses it to find the window's icon and name).
-DESKTOP_FILE = "dpia-desk"
+DESKTOP_FILE = "org.dpiadesk.DpiaDesk"  # packaging/linux/org.dpiadesk.DpiaDesk.desktop
 PASSPHRASE_ENV = "DPIA_DESK_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
+#: Smoke tests of a built bundle (packaging/smoke_test.py): once the main window is shown and the
+#: event loop has run for this many milliseconds, report it on stderr and close the window.
+SMOKE_EXIT_ENV = "DPIA_DESK_SMOKE_EXIT_AFTER_MS"
 
 _INPUT_EVENTS = frozenset(
     {
@@ -222,6 +225,16 @@ def run_gui(args: argparse.Namespace) -> int:
         if not controller.start():
             controller.shutdown()
             return 0
+        smoke_ms = os.environ.get(SMOKE_EXIT_ENV, "")
+        if smoke_ms.isdigit() and controller.window is not None:
+            window = controller.window
+
+            def smoke_close() -> None:
+                title = window.windowTitle()
+                print(f"dpia-desk: smoke: main window idle: {title}", file=sys.stderr)
+                window.close()
+
+            QTimer.singleShot(int(smoke_ms), smoke_close)
         code = app.exec()
     finally:
         handler.uninstall()

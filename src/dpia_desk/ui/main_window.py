@@ -19,13 +19,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressDialog,
     QStackedWidget,
     QWidget,
 )
 
-from dpia_desk import __version__
 from dpia_desk.errors import DpiaDeskError
 from dpia_desk.paths import default_backup_dir
 from dpia_desk.ui import settings
@@ -324,17 +322,9 @@ class MainWindow(QMainWindow):
             self.preferences_changed.emit(preferences)
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About dpia_desk"),
-            self.tr(
-                "<h3>dpia_desk {version}</h3>"
-                "<p>Due diligence of HR-tech vendors and their AI systems: EU AI Act tier, "
-                "GDPR data protection impact assessment and vendor scorecard, offline, in one "
-                "encrypted file.</p>"
-                "<p>This is a working tool, not legal advice.</p>"
-            ).format(version=__version__),
-        )
+        from dpia_desk.ui.dialogs.about_dialog import AboutDialog
+
+        AboutDialog(self.context.workspace.path, self).exec()
 
     # --- state ---------------------------------------------------------------------------------
 
