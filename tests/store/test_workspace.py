@@ -23,7 +23,7 @@ from dpia_desk.store import (
     WorkspaceReadOnlyError,
     WrongKeyError,
     add_vendor,
-    keys,
+    hints,
 )
 from dpia_desk.store.engine import passphrase_literal, raw_key_literal
 from dpia_desk.store.models import Vendor
@@ -188,8 +188,7 @@ def test_a_copied_workspace_from_elsewhere_needs_its_recovery_key(
 
     keyring.set_keyring(keyring_of_other_machine)
     (tmp_path / "other-home").mkdir()
-    hints = keys._hints_path()
-    hints.unlink()
+    hints.hints_path().unlink()
     with pytest.raises(KeyNotAvailableError):
         Workspace.open(workspace.path, KeychainKey())
     with Workspace.open(workspace.path, recovery) as recovered:

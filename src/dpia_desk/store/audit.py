@@ -152,19 +152,33 @@ def erase_event_values(session: Session, entities: Iterable[tuple[str, str]]) ->
 
 @dataclass(frozen=True)
 class ChainReport:
-    """The result of :func:`verify_chain`. ``first_broken`` is the seq of the first bad event."""
+    """The result of :func:`verify_chain`. ``first_broken`` is the seq of the first bad event;
+    ``last_hash`` the hash of the newest event (keep it elsewhere to compare later)."""
 
     events: int
     erased: int
     first_broken: int | None = None
     reason: str | None = None
+    last_hash: str = GENESIS_HASH
 
     @property
     def ok(self) -> bool:
         return self.first_broken is None
 
 
-def verify_chain(session: Session) -> ChainReport:
+def chain_head(session: Session) -> str | None:
+    """``"<seq>:<hash>"`` of the newest event, or ``None`` for an empty trail."""
+    last = session.execute(
+        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+    ).first()
+    return None if last is None else f"{last.seq}:{last.hash}"
+
+
+def verify_chain(session: Session, known_head: str | None = None) -> ChainReport:
+    """Check every event; with ``known_head`` (``"<seq>:<hash>"`` seen earlier, e.g. by this
+    computer), also that the chain still contains that event unchanged, which catches events
+    removed from the end (a shorter chain is otherwise valid)."""
+    known_seq, _, known_hash = (known_head or "0:").partition(":")
     expected_seq, prev_hash, count, erased = 1, GENESIS_HASH, 0, 0
     rows = session.execute(
         select(AuditEvent).order_by(AuditEvent.seq).execution_options(yield_per=1000)
@@ -172,12 +186,23 @@ def verify_chain(session: Session) -> ChainReport:
     for event in rows.scalars():
         count += 1
         problem = _problem(event, expected_seq, prev_hash)
+        if problem is None and str(event.seq) == known_seq and event.hash != known_hash:
+            problem = "it differs from the event this computer saw earlier (the chain was rebuilt)"
         if problem is not None:
-            return ChainReport(count, erased, first_broken=event.seq, reason=problem)
+            return ChainReport(count, erased, event.seq, problem, prev_hash)
         if event.value_nonce is None:
             erased += 1
         expected_seq, prev_hash = event.seq + 1, event.hash
-    return ChainReport(count, erased)
+    if known_seq.isdigit() and int(known_seq) >= expected_seq:
+        return ChainReport(
+            count,
+            erased,
+            expected_seq,
+            f"the trail ends at event {expected_seq - 1}, but this computer saw event "
+            f"{known_seq}: events were removed from the end",
+            prev_hash,
+        )
+    return ChainReport(count, erased, last_hash=prev_hash)
 
 
 def _problem(event: AuditEvent, expected_seq: int, prev_hash: str) -> str | None:

@@ -93,15 +93,15 @@ def write_backup(
         source.execute("BEGIN")
         try:
             expected = table_counts(source)
-            _copy(source, partial, key, salt)
+            copy_database(source, partial, key=key, salt=salt)
         finally:
             source.execute("COMMIT")
         info = verify_backup(partial, key=key, expected_tables=expected)
-        _fsync(partial)
+        fsync_file(partial)
         if target.exists():
             raise BackupError(target, "a file of that name appeared while writing")
         partial.replace(target)
-        _fsync_directory(target.parent)
+        fsync_directory(target.parent)
     except BaseException:
         for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
             with contextlib.suppress(FileNotFoundError):
@@ -110,8 +110,14 @@ def write_backup(
     return BackupInfo(target, target.stat().st_size, info.revision, info.tables)
 
 
-def _copy(source: sqlcipher3.Connection, partial: Path, key: bytes, salt: bytes) -> None:
-    destination = sqlcipher3.connect(sqlite_uri(partial, "rw"), uri=True, isolation_level=None)
+def copy_database(
+    source: sqlcipher3.Connection, destination_path: Path, *, key: bytes, salt: bytes
+) -> None:
+    """Copy every page of ``source`` into the existing empty file ``destination_path``,
+    encrypted with ``key`` and ``salt`` (which may differ from the source's key)."""
+    destination = sqlcipher3.connect(
+        sqlite_uri(destination_path, "rw"), uri=True, isolation_level=None
+    )
     try:
         destination.execute("PRAGMA cipher_log_level = NONE")
         destination.execute("PRAGMA cipher_memory_security = ON")
@@ -123,7 +129,7 @@ def _copy(source: sqlcipher3.Connection, partial: Path, key: bytes, salt: bytes)
         # The copy keeps the source's WAL flag; a backup is a single self-contained file.
         destination.execute("PRAGMA journal_mode = DELETE")
     except sqlcipher3.Error as error:
-        raise BackupError(partial, str(error)) from None
+        raise BackupError(destination_path, str(error)) from None
     finally:
         destination.close()
 
@@ -155,7 +161,7 @@ def verify_backup(
         connection.close()
 
 
-def _fsync(path: Path) -> None:
+def fsync_file(path: Path) -> None:
     descriptor = os.open(path, os.O_RDONLY)
     try:
         os.fsync(descriptor)
@@ -163,7 +169,7 @@ def _fsync(path: Path) -> None:
         os.close(descriptor)
 
 
-def _fsync_directory(path: Path) -> None:
+def fsync_directory(path: Path) -> None:
     if os.name != "posix":  # Windows cannot open a directory for fsync; NTFS journals renames
         return
     descriptor = os.open(path, os.O_RDONLY)

@@ -13,9 +13,9 @@ is kept in the keychain under
 Renaming, moving or copying the file keeps the entry valid (a copy shares the key, as it should).
 The value is the 32-byte key as 64 hex digits. SQLCipher uses it as a raw key (no KDF).
 
-Besides the keychain, a small non-secret file ``workspaces.json`` in the per-user config folder
-maps each salt to its key mode (``keychain`` or ``passphrase``). It lets the app tell "this
-workspace uses a passphrase" from "the keychain entry vanished" (then the recovery key is offered).
+Besides the keychain, a small non-secret file (:mod:`dpia_desk.store.hints`) maps each salt to
+its key mode (``keychain`` or ``passphrase``). It lets the app tell "this workspace uses a
+passphrase" from "the keychain entry vanished" (then the recovery key is offered).
 
 Which keychains are trusted
 ---------------------------
@@ -38,18 +38,16 @@ the key with PBKDF2-HMAC-SHA512, 256,000 iterations, over the file's salt.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal
 
 import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
-from dpia_desk import paths
+from dpia_desk.store import hints
 from dpia_desk.store.errors import (
     InvalidPassphraseError,
     KeychainAccessError,
@@ -75,7 +73,6 @@ SECURE_KEYRINGS = frozenset(
     }
 )
 _CHAINER = "keyring.backends.chainer.ChainerBackend"
-_HINTS_FILE = "workspaces.json"
 
 
 @dataclass(frozen=True)
@@ -187,30 +184,12 @@ def delete_key(salt: bytes, *, pending: bool = False) -> None:
         raise KeychainAccessError(type(error).__name__) from None
 
 
-# --- the non-secret key-mode hints --------------------------------------------------------------
-
-
-def _hints_path() -> Path:
-    return paths.user_config_dir() / _HINTS_FILE
-
-
-def _read_hints() -> dict[str, dict[str, str]]:
-    try:
-        data = json.loads(_hints_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict):
-        return {}
-    return {
-        str(salt): entry
-        for salt, entry in data.items()
-        if isinstance(entry, dict) and all(isinstance(v, str) for v in entry.values())
-    }
+# --- the key mode, a non-secret hint (see dpia_desk.store.hints) ---------------------------------
 
 
 def recorded_mode(salt: bytes) -> KeyMode | None:
     """The key mode last used with this workspace on this computer, if known."""
-    mode = _read_hints().get(salt.hex(), {}).get("mode")
+    mode = hints.read_hint(salt, "mode")
     if mode == "keychain":
         return "keychain"
     if mode == "passphrase":
@@ -219,13 +198,4 @@ def recorded_mode(salt: bytes) -> KeyMode | None:
 
 
 def remember_mode(salt: bytes, mode: KeyMode) -> None:
-    """Record the key mode; written atomically so a crash never leaves half a file."""
-    hints = _read_hints()
-    if hints.get(salt.hex(), {}).get("mode") == mode:
-        return
-    hints[salt.hex()] = {"mode": mode}
-    target = _hints_path()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(target.name + ".tmp")
-    temporary.write_text(json.dumps(hints, indent=1, sort_keys=True), encoding="utf-8")
-    temporary.replace(target)
+    hints.write_hints(salt, mode=mode)

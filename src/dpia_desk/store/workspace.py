@@ -17,9 +17,25 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from dpia_desk import paths
-from dpia_desk.store import keys, migrate
-from dpia_desk.store.audit import record_event
-from dpia_desk.store.backup import BackupInfo, backup_name, write_backup
+from dpia_desk.store import hints, keys, migrate, rekey
+from dpia_desk.store.audit import ChainReport, chain_head, record_event, verify_chain
+from dpia_desk.store.backup import (
+    BackupInfo,
+    backup_name,
+    copy_database,
+    fsync_directory,
+    fsync_file,
+    table_counts,
+    verify_backup,
+    write_backup,
+)
+from dpia_desk.store.damage import (
+    FULL_SCAN_ON_OPEN_BYTES,
+    PageScan,
+    WalScan,
+    scan_pages,
+    scan_wal,
+)
 from dpia_desk.store.engine import (
     DatabaseUnreadableError,
     KeyRejectedError,
@@ -30,6 +46,7 @@ from dpia_desk.store.engine import (
     raw_key_literal,
 )
 from dpia_desk.store.errors import (
+    InvalidPassphraseError,
     KeyNotAvailableError,
     NotAWorkspaceError,
     PassphraseRequiredError,
@@ -109,6 +126,8 @@ class Workspace:
         self.opened_with: OpenedWith = opened_with
         self.read_only = read_only
         self.actor = current_actor()
+        #: Damage found when opening (read-only mode shows it in a banner); empty when healthy.
+        self.problems: list[str] = []
         self._key = bytearray(key)
         self._lock = lock
         # Read-only connections may create empty -wal/-shm files they cannot remove themselves.
@@ -197,7 +216,14 @@ class Workspace:
         except OSError as error:
             raise WorkspaceAccessError(path, error.strerror or str(error)) from None
         try:
-            key, opened_with = _resolve_key(path, salt, key_source)
+            rekey.remove_stale_copy(path)
+            # A WAL left behind means the last session did not end cleanly (we hold the lock).
+            unclean = _wal_has_content(path)
+            key, opened_with, pages, wal = _unlock(path, salt, key_source)
+            problems = pages.problems() + wal.problems()
+            # Read-only mode shows what can still be read; without page 1 nothing can.
+            if problems and (not read_only or 1 in pages.bad_pages):
+                raise WorkspaceDamagedError(path, problems)
             revision = _probe(path, key, opened_with)
             if revision != migrate.HEAD_REVISION and read_only:
                 raise WorkspaceNeedsUpgradeError(path, revision)
@@ -207,7 +233,13 @@ class Workspace:
         except BaseException:
             lock.release()
             raise
+        workspace.problems = problems
         try:
+            if unclean and not problems:
+                report = workspace.check()
+                if not report.ok and not read_only:
+                    raise WorkspaceDamagedError(path, report.problems)
+                workspace.problems = report.problems
             if revision != migrate.HEAD_REVISION:
                 workspace._upgrade(revision)
             if opened_with != "recovery":
@@ -266,10 +298,17 @@ class Workspace:
         return connect(self.path, raw_key_literal(bytes(self._key)), read_only=read_only)
 
     def check(self) -> IntegrityReport:
-        """Run ``integrity_check``, ``foreign_key_check`` and ``cipher_integrity_check``."""
-        connection = self.raw_connection(read_only=True)
+        """Authenticate every page and WAL frame, then run SQLite's ``integrity_check`` and
+        ``foreign_key_check`` and SQLCipher's ``cipher_integrity_check``."""
+        key = bytes(self._key)
+        problems = scan_pages(self.path, key, self.salt).problems()
+        problems += scan_wal(self.path, key, self.salt).problems()
         try:
-            problems = [
+            connection = self.raw_connection(read_only=True)
+        except (WrongKeyError, WorkspaceDamagedError, KeyRejectedError, DatabaseUnreadableError):
+            return IntegrityReport(problems or ["the workspace cannot be read"])
+        try:
+            problems += [
                 str(row[0])
                 for row in connection.execute("PRAGMA integrity_check")
                 if str(row[0]) != "ok"
@@ -280,7 +319,7 @@ class Workspace:
             ]
             problems += [str(row[0]) for row in connection.execute("PRAGMA cipher_integrity_check")]
         except sqlcipher3.DatabaseError as error:
-            problems = [str(error)]
+            problems.append(str(error))
         finally:
             connection.close()
         return IntegrityReport(problems)
@@ -292,6 +331,79 @@ class Workspace:
             return write_backup(source, target, key=bytes(self._key), salt=self.salt)
         finally:
             source.close()
+
+    def rekey(self, new_source: KeychainKey | Passphrase) -> tuple[RecoveryKey, BackupInfo]:
+        """Re-encrypt the workspace with a new key (see :mod:`dpia_desk.store.rekey`).
+
+        ``KeychainKey()``: a new random key kept in the keychain; ``Passphrase(...)``: the key
+        derived from the new passphrase. Returns the new recovery key and the verified backup
+        written (with the old key) before anything changed. No session may be in use meanwhile.
+        """
+        if self.read_only:
+            raise WorkspaceReadOnlyError(self.path)
+        self.engine  # noqa: B018 (raises if closed)
+        target: KeyMode
+        if isinstance(new_source, Passphrase):
+            target = "passphrase"
+            new_key = keys.derive_passphrase_key(new_source, self.salt)
+            if new_key == bytes(self._key):
+                raise InvalidPassphraseError("it is the passphrase the workspace has now")
+        else:
+            target = "keychain"
+            keys.secure_keyring()  # refuse before anything changes
+            new_key = secrets.token_bytes(32)
+        backup = self.backup(paths.default_backup_dir() / backup_name(self.path, "before-rekey"))
+        previous_mode = self.opened_with
+        rekey.begin_rotation(self.salt, new_key, target)
+        old_engine, self._engine = self._engine, None
+        assert old_engine is not None
+        old_engine.dispose()
+        try:
+            copy = self._write_reencrypted_copy(new_key)
+            for suffix in _SIDECARS:  # an empty WAL of the old file must not meet the new one
+                with contextlib.suppress(FileNotFoundError):
+                    Path(f"{self.path}{suffix}").unlink()
+            copy.replace(self.path)  # the one atomic step from the old key to the new
+        except BaseException:
+            rekey.remove_stale_copy(self.path)
+            rekey.abandon(self.salt)
+            self._engine = old_engine  # a disposed engine reconnects on demand with the old key
+            raise
+        # The file now has the new key: from here on, only the keychain and hints follow it.
+        with contextlib.suppress(OSError):
+            fsync_directory(self.path.parent)
+        rekey.promote(self.salt, new_key, target)
+        self._key[:] = new_key
+        self.opened_with = target
+        self._engine = build_engine(self._connect)
+        self._write_engine = self._engine.execution_options(immediate=True)
+        with self.session() as session:
+            record_event(
+                session, self.actor, "rekey", "workspace", None, "key_mode",
+                previous_mode, target,
+            )  # fmt: skip
+        return RecoveryKey(new_key), backup
+
+    def _write_reencrypted_copy(self, new_key: bytes) -> Path:
+        copy = rekey.temporary_copy_path(self.path)
+        rekey.remove_stale_copy(self.path)
+        descriptor = os.open(copy, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(descriptor)
+        source = connect(self.path, raw_key_literal(bytes(self._key)))
+        try:
+            # Everything into the main file, and the WAL emptied: the copy must miss nothing.
+            source.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            source.execute("BEGIN")
+            try:
+                expected = table_counts(source)
+                copy_database(source, copy, key=new_key, salt=self.salt)
+            finally:
+                source.execute("COMMIT")
+        finally:
+            source.close()
+        verify_backup(copy, key=new_key, expected_tables=expected)
+        fsync_file(copy)
+        return copy
 
     def recovery_key(self) -> RecoveryKey:
         """The recovery key again (for "print the recovery key")."""
@@ -305,7 +417,24 @@ class Workspace:
         keys.save_key(self.salt, bytes(self._key))
         keys.remember_mode(self.salt, "keychain")
 
+    def verify_audit_trail(self) -> ChainReport:
+        """Check the audit chain, including against the newest event this computer saw."""
+        with self.read_session() as session:
+            return verify_chain(session, hints.read_hint(self.salt, "audit_head"))
+
+    def _remember_audit_head(self) -> None:
+        """Remember the newest event, only ever moving forward: a chain cut short keeps being
+        reported until a restore says otherwise (:meth:`forget_audit_head`)."""
+        with self.read_session() as session:
+            head = chain_head(session)
+        known = hints.read_hint(self.salt, "audit_head") or "0:"
+        if head is not None and int(head.partition(":")[0]) > int(known.partition(":")[0]):
+            hints.write_hints(self.salt, audit_head=head)
+
     def close(self) -> None:
+        if self._engine is not None and not self.read_only:
+            with contextlib.suppress(Exception):  # closing must not fail; the hint is a bonus
+                self._remember_audit_head()
         engine, self._engine = self._engine, None
         if engine is not None:
             engine.dispose()
@@ -350,6 +479,60 @@ def _resolve_key(path: Path, salt: bytes, source: KeySource) -> tuple[bytes, Ope
     if key is None:
         raise KeyNotAvailableError(path)
     return key, "keychain"
+
+
+def _unlock(
+    path: Path, salt: bytes, source: KeySource
+) -> tuple[bytes, OpenedWith, PageScan, WalScan]:
+    """Find the key that fits (finishing an interrupted rotation) and the damage it reveals.
+
+    Page authentication runs before SQLite sees the file: no page fits means a wrong key, some
+    pages failing means damage, named by page number.
+    """
+    try:
+        key, opened_with = _resolve_key(path, salt, source)
+    except KeyNotAvailableError as error:
+        primary_error: WorkspaceError = error
+    else:
+        scan = scan_pages(path, key, salt, limit=FULL_SCAN_ON_OPEN_BYTES)
+        if scan.key_fits:
+            if opened_with != "recovery":
+                rekey.settle_rotation(salt, key, opened_with)
+            return key, opened_with, scan, scan_wal(path, key, salt)
+        primary_error = WrongKeyError(path, mode=opened_with)
+    pending = rekey.pending_key(salt)
+    target = rekey.rotation_target(salt)
+    if pending is not None:
+        scan = scan_pages(path, pending, salt, limit=FULL_SCAN_ON_OPEN_BYTES)
+        if scan.key_fits:
+            mode: KeyMode = target or "keychain"
+            rekey.promote(salt, pending, mode)
+            return pending, mode, scan, scan_wal(path, pending, salt)
+    if target is not None and isinstance(primary_error, WrongKeyError):
+        raise rekey.interrupted_error(path, primary_error.mode)
+    raise primary_error
+
+
+def unlock_for_copy(path: Path, source: KeySource) -> bytes:
+    """The key of a closed workspace file (a backup), checked page by page and by a read-only
+    probe, without locking it or touching the keychain state of any workspace."""
+    path = path.absolute()
+    salt = inspect_file(path)
+    key, opened_with = _resolve_key(path, salt, source)
+    scan = scan_pages(path, key, salt)
+    if not scan.key_fits:
+        raise WrongKeyError(path, mode=opened_with)
+    if scan.bad_pages:
+        raise WorkspaceDamagedError(path, scan.problems())
+    _probe(path, key, opened_with)
+    return key
+
+
+def _wal_has_content(path: Path) -> bool:
+    try:
+        return Path(f"{path}-wal").stat().st_size > 0
+    except FileNotFoundError:
+        return False
 
 
 def _probe(path: Path, key: bytes, opened_with: OpenedWith) -> str:
