@@ -18,6 +18,7 @@ from dpia_desk import __version__
 from dpia_desk.cli import (
     about_cmds,
     assessment_cmds,
+    exchange_cmds,
     export_cmds,
     form_cmds,
     scoring_cmds,
@@ -37,6 +38,7 @@ _COMMAND_MODULES = (
     scoring_cmds,
     assessment_cmds,
     export_cmds,
+    exchange_cmds,
     trust_cmds,
     about_cmds,
 )

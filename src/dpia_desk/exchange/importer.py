@@ -542,6 +542,9 @@ def write_exchange_import(
     refresh_vendor_summary(session, plan.vendor_id)
     if created_vendor is not None:
         # The summary refresh is derived data; keep the vendor's own time stamp as exported.
+        # (Flushed first: an assignment equal to the loaded value would not count as a change,
+        # and the column's on-update default would stamp the refresh time instead.)
+        session.flush()
         created_vendor.updated_at = document.vendor.updated_at
         session.flush()
 
