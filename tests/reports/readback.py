@@ -46,6 +46,7 @@ CODE_FIELDS = frozenset(
         "classification",
         "keywords",
         "refs",
+        "risk_matrix",
     }
 )
 
@@ -98,14 +99,20 @@ def hostile_card(card: VendorScorecard, text: str) -> VendorScorecard:
     return replace_strings(card, lambda name, old: f"{old} {text}")  # type: ignore[no-any-return]
 
 
-def free_texts(value: Any) -> list[str]:
+#: Fields the DPIA document does not repeat: the scorecard's copy of what the cover already says.
+DPIA_REPEATS = frozenset(
+    {"VendorScorecard.vendor_name", "VendorScorecard.system_name", "VendorScorecard.country"}
+)
+
+
+def free_texts(value: Any, skip: frozenset[str] = DPIA_REPEATS) -> list[str]:
     """Every free-text string in a report (what must come back from an export)."""
     found: list[str] = []
 
     def walk(item: Any) -> None:
         if dataclasses.is_dataclass(item) and not isinstance(item, type):
             for field in dataclasses.fields(item):
-                if field.name in CODE_FIELDS:
+                if field.name in CODE_FIELDS or f"{type(item).__name__}.{field.name}" in skip:
                     continue
                 child = getattr(item, field.name)
                 if isinstance(child, str):
@@ -140,7 +147,31 @@ def pdf_text(path: Path) -> str:
     import pypdf
 
     reader = pypdf.PdfReader(str(path))
-    return "\n".join(page.extract_text() or "" for page in reader.pages)
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    # A glyph no font has is drawn as the empty box (.notdef), which reads back as NUL.
+    return text.replace("\x00", "")
+
+
+def pdf_body_text(path: Path) -> str:
+    """The text of the pages without their header and footer, which would otherwise interrupt
+    text that flows from one page to the next.
+
+    The page furniture is drawn before the page's content and ends with "Page N of" and the
+    total, so each page's text is taken from the line after that.
+    """
+    import pypdf
+
+    parts: list[str] = []
+    for number, page in enumerate(pypdf.PdfReader(str(path)).pages, start=1):
+        lines = (page.extract_text() or "").split("\n")
+        if number == 1:
+            parts.append("\n".join(lines[1:]))  # the cover's only furniture: the classification
+            continue
+        marker = next(
+            index for index, line in enumerate(lines[:8]) if line.startswith(f"Page {number} of")
+        )
+        parts.append("\n".join(lines[marker + 2 :]))
+    return "\n".join(parts).replace("\x00", "")
 
 
 def pdf_drawable(text: str) -> str:

@@ -24,6 +24,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from dpia_desk.paths import resources_dir
+from dpia_desk.reports import labels as lb
 from dpia_desk.reports.atomic import atomic_write
 from dpia_desk.reports.errors import ExportError, ProgressCallback, report_progress
 from dpia_desk.reports.layout import (
@@ -40,7 +41,7 @@ from dpia_desk.reports.layout import (
     dpia_blocks,
 )
 from dpia_desk.reports.model import LIKELIHOOD_LABELS, SEVERITY_LABELS, DpiaReport
-from dpia_desk.reports.text import chunk_text, clean_text
+from dpia_desk.reports.text import chunk_text, clean_text, metadata_text
 
 #: Fill colours of the risk levels; distinct in grey too, and every cell also names its level.
 LEVEL_FILLS = {
@@ -119,8 +120,8 @@ def build_dpia_docx(report: DpiaReport, progress: ProgressCallback | None = None
 
 
 def _t(text: str) -> str:
-    """A ``w:t`` element (text already cleaned)."""
-    return f'<w:t xml:space="preserve">{escape(text)}</w:t>'
+    """A ``w:t`` element; cleaned again here, so no path can slip a forbidden character in."""
+    return f'<w:t xml:space="preserve">{escape(clean_text(text))}</w:t>'
 
 
 def _run_content(text: str) -> str:
@@ -351,12 +352,7 @@ class _DocxWriter:
             for heat_cell, width in zip(row, widths[1:], strict=True):
                 fill = LEVEL_FILLS.get(heat_cell.level, _NO_LEVEL_FILL)
                 ids = " ".join(heat_cell.risk_ids)
-                level = {
-                    "low": "Low",
-                    "moderate": "Moderate",
-                    "high": "High",
-                    "very_high": "Very high",
-                }.get(heat_cell.level, heat_cell.level)
+                level = lb.label(lb.RISK_LEVEL, heat_cell.level)
                 text = _centred(
                     clean_text(ids) if ids else " ",
                     _rpr(bold=True, size_half_points=18),
@@ -559,19 +555,20 @@ class _DocxWriter:
         meta = self.report.meta
         props = self.document.core_properties
         # Core properties are short strings in Word's dialog; keep them within its limits.
-        props.title = clean_text(meta.title)[:255]
-        props.subject = clean_text(meta.subject)[:255]
-        props.author = clean_text(meta.author)[:255]
-        props.last_modified_by = clean_text(meta.author)[:255]
-        props.keywords = clean_text("; ".join(meta.keywords))[:255]
+        props.title = metadata_text(meta.title, 255)
+        props.subject = metadata_text(meta.subject, 255)
+        props.author = metadata_text(meta.author, 255)
+        props.last_modified_by = metadata_text(meta.author, 255)
+        props.keywords = metadata_text("; ".join(meta.keywords), 255)
         props.category = "Data protection impact assessment"
-        props.comments = clean_text(
+        props.comments = metadata_text(
             f"Assessment {meta.assessment_id}; questionnaire {meta.form_id} {meta.form_version}; "
-            f"classification {meta.classification}"
-        )[:255]
-        props.content_status = clean_text(meta.status)[:255]
-        props.identifier = clean_text(meta.assessment_id)[:255]
-        props.version = clean_text(meta.version)[:255]
+            f"classification {meta.classification}",
+            255,
+        )
+        props.content_status = metadata_text(meta.status, 255)
+        props.identifier = metadata_text(meta.assessment_id, 255)
+        props.version = metadata_text(meta.version, 255)
         props.language = "en"
         props.created = meta.generated_at
         props.modified = meta.generated_at

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -156,6 +157,19 @@ class MarkupMaker:
     def __init__(self, fonts: PdfFonts) -> None:
         self._covered = fonts.covered | {"\n", "\t"}
 
+    def face_for(self, value: str, font: str) -> str:
+        """The font to draw ``value`` with in one piece (canvas strings cannot switch fonts):
+        ``font``, unless the text needs characters only the fallback has."""
+        if value.isascii():
+            return font
+        missing = set(value) - self._covered
+        if not missing:
+            return font
+        fallback, fallback_covered = _fallback()
+        if fallback is not None and missing & fallback_covered:
+            return fallback
+        return font
+
     def __call__(self, value: str) -> str:
         from dpia_desk.reports.text import clean_text, escape_markup
 
@@ -166,6 +180,11 @@ class MarkupMaker:
         if not missing:
             return escape_markup(cleaned)
         fallback, fallback_covered = _fallback()
+        # Invisible format characters (bidi isolates, joiners) that no font has would print as
+        # empty boxes; they have no visible form, so they are left out of the PDF.
+        invisible = {ch for ch in missing - fallback_covered if unicodedata.category(ch) == "Cf"}
+        if invisible:
+            cleaned = cleaned.translate({ord(ch): None for ch in invisible})
         drawable = missing & fallback_covered
         if fallback is None or not drawable:
             return escape_markup(cleaned)

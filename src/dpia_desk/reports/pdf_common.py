@@ -10,6 +10,7 @@ the file is saved, when all numbers are known.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from math import ceil
@@ -70,8 +71,12 @@ class PdfKit:
     """Fonts, styles and the safe-markup function, ready for one document."""
 
     fonts: PdfFonts
-    markup: Callable[[str], str]
+    markup: MarkupMaker
     styles: dict[str, ParagraphStyle] = field(default_factory=dict)
+
+    def face(self, text: str, font: str) -> str:
+        """``font``, or the fallback font when ``text`` needs it (for canvas strings)."""
+        return self.markup.face_for(text, font)
 
     def para(self, text: str, style: str = "body") -> Paragraph:
         """One paragraph of user (or our) text, escaped: markup in ``text`` prints literally."""
@@ -208,20 +213,46 @@ def draw_late_number(canvas: Canvas, name: str, x: float, y: float) -> None:
 # -- tables --------------------------------------------------------------------------------------
 
 
-def _estimated_height(texts: Sequence[str], width: float, size: float, leading: float) -> float:
-    chars_per_line = max(1.0, width / (size * 0.56))
+def _line_width(line: str, font: str, size: float) -> float:
+    """A generous width of one line: wide (CJK) characters count a full em."""
+    if len(line) > 4000:  # certainly many lines; no need to measure exactly
+        return len(line) * size
+    width = float(stringWidth(line, font, size))
+    if not line.isascii():
+        width += sum(size * 0.5 for ch in line if unicodedata.east_asian_width(ch) in "WF")
+    return width
+
+
+def _estimated_height(
+    texts: Sequence[str], width: float, font: str, size: float, leading: float
+) -> float:
+    """How tall these texts will be in a column ``width`` wide, erring on the tall side
+    (word wrapping wastes part of each line, hence the 1.15)."""
     lines = 0
     for text in texts:
-        for line in text.split("\n"):
-            lines += max(1, ceil(len(line) / chars_per_line))
+        for line in clean_text(text).split("\n"):
+            lines += max(1, ceil(_line_width(line, font, size) * 1.15 / max(width, 1.0)))
     return lines * leading
 
 
-def _row_height(row: Sequence[Cell], widths: Sequence[float]) -> float:
+def _row_height(font: str, row: Sequence[Cell], widths: Sequence[float]) -> float:
     return max(
-        _estimated_height([cell.text, cell.note], width - 8, 8.5, 10.5)
+        _estimated_height([cell.text, cell.note], width - 8, font, 8.5, 10.5)
         for cell, width in zip(row, widths, strict=True)
     )
+
+
+class _Table(RLTable):  # type: ignore[misc]
+    """Rows move to the next page whole; only a row taller than a whole page is split inside.
+
+    reportlab splits a row as soon as the first one does not fit the space left on a page,
+    which tears a cell's text in two although the next page would hold it.
+    """
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        self.splitInRow = 1 if available_height >= FRAME_HEIGHT - 1 else 0
+        result: list[Flowable] = super().split(available_width, available_height)
+        return result
 
 
 def _cell_flowables(kit: PdfKit, cell: Cell, *, header: bool = False) -> list[Flowable]:
@@ -302,12 +333,11 @@ def table_flowables(kit: PdfKit, table: LayoutTable, width: float = TEXT_WIDTH) 
         if not pending:
             return
         data = ([header_row] if header_row else []) + pending
-        rl_table = RLTable(
+        rl_table = _Table(
             data,
             colWidths=widths,
             repeatRows=1 if header_row else 0,
             splitByRow=1,
-            splitInRow=1,  # a safety net only: rows estimated too tall never get here
             hAlign="LEFT",
         )
         rl_table.setStyle(_table_style(kit, keyvalue, bool(header_row), levels))
@@ -317,7 +347,7 @@ def table_flowables(kit: PdfKit, table: LayoutTable, width: float = TEXT_WIDTH) 
 
     limit = FRAME_HEIGHT * ROW_HEIGHT_LIMIT
     for row in table.rows:
-        if _row_height(row, widths) > limit:
+        if _row_height(kit.fonts.regular, row, widths) > limit:
             flush()
             out.extend(_block_row(kit, table.header, row))
             continue
@@ -327,16 +357,16 @@ def table_flowables(kit: PdfKit, table: LayoutTable, width: float = TEXT_WIDTH) 
                 levels.append((column, row_index, cell.level))
         pending.append([_cell_flowables(kit, cell) for cell in row])
     flush()
-    if len(out) == 1 and _table_height(table, widths) < FRAME_HEIGHT * 0.4:
+    if len(out) == 1 and _table_height(kit.fonts.regular, table, widths) < FRAME_HEIGHT * 0.4:
         out = [KeepTogether(out)]  # a short table never starts at the foot of a page
     out.append(Spacer(1, 6))
     return out
 
 
-def _table_height(table: LayoutTable, widths: Sequence[float]) -> float:
+def _table_height(font: str, table: LayoutTable, widths: Sequence[float]) -> float:
     rows = [tuple(Cell(title) for title in table.header)] if table.header else []
     rows.extend(table.rows)
-    return sum(_row_height(row, widths) + 8 for row in rows)
+    return sum(_row_height(font, row, widths) + 8 for row in rows)
 
 
 # -- charts --------------------------------------------------------------------------------------
@@ -369,12 +399,13 @@ def heat_map_drawing(kit: PdfKit, maps: Sequence[HeatMap], width: float = TEXT_W
     for index, heat in enumerate(maps):
         left = index * (map_width + gap)
         top = height - caption_height
+        caption_font = kit.face(heat.caption, bold)
         drawing.add(
             String(
                 left,
                 height - 11,
-                fit_text(heat.caption, bold, 9, map_width),
-                fontName=bold,
+                fit_text(heat.caption, caption_font, 9, map_width),
+                fontName=caption_font,
                 fontSize=9,
                 fillColor=INK,
             )
@@ -417,14 +448,15 @@ def heat_map_drawing(kit: PdfKit, maps: Sequence[HeatMap], width: float = TEXT_W
                         strokeWidth=0,
                     )
                 )
-                ids = fit_text(" ".join(cell.risk_ids), bold, 8.5, cell_width - 6)
+                ids_font = kit.face(" ".join(cell.risk_ids), bold)
+                ids = fit_text(" ".join(cell.risk_ids), ids_font, 8.5, cell_width - 6)
                 if ids:
                     drawing.add(
                         String(
                             x + cell_width / 2,
                             y + cell_height / 2 + 1,
                             ids,
-                            fontName=bold,
+                            fontName=ids_font,
                             fontSize=8.5,
                             fillColor=INK,
                             textAnchor="middle",
@@ -547,12 +579,13 @@ def bar_chart_drawing(
         )
     for index, (label, score) in enumerate(bars):
         y = plot_top - (index + 1) * row_height + (row_height - bar_height) / 2
+        label_font = kit.face(label, regular)
         drawing.add(
             String(
                 plot_left - 6,
                 y + bar_height / 2 - 3,
-                fit_text(label, regular, 8, label_width - 8),
-                fontName=regular,
+                fit_text(label, label_font, 8, label_width - 8),
+                fontName=label_font,
                 fontSize=8,
                 fillColor=INK,
                 textAnchor="end",

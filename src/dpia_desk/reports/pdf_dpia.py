@@ -61,7 +61,7 @@ from dpia_desk.reports.pdf_common import (
     make_kit,
     table_flowables,
 )
-from dpia_desk.reports.text import clean_text
+from dpia_desk.reports.text import clean_text, metadata_text
 
 _TOTAL_FORM = "PageTotal"
 _OUTLINE_TITLE_LIMIT = 120
@@ -110,7 +110,7 @@ class _TocEntry(Flowable):  # type: ignore[misc]
         self.title = title
         self.key = key
         self.level = level
-        self.font = kit.fonts.bold if level == 1 else kit.fonts.regular
+        self.font = kit.face(title, kit.fonts.bold if level == 1 else kit.fonts.regular)
         self.size = 10.0 if level == 1 else 9.0
         self.indent = 0.0 if level == 1 else 14.0
 
@@ -269,8 +269,9 @@ class _ClassificationBanner(Flowable):  # type: ignore[misc]
         canvas.line(0, 29, self.width, 29)
         canvas.line(0, 1, self.width, 1)
         canvas.setFillColor(INK)
-        text = fit_text(self.text.upper(), self.kit.fonts.bold, 12, self.width - 10)
-        canvas.setFont(self.kit.fonts.bold, 12)
+        face = self.kit.face(self.text, self.kit.fonts.bold)
+        text = fit_text(self.text.upper(), face, 12, self.width - 10)
+        canvas.setFont(face, 12)
         canvas.drawCentredString(self.width / 2, 11, text)
 
 
@@ -292,10 +293,10 @@ class _DpiaDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             rightMargin=MARGIN_X,
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
-            title=clean_text(meta.title),
-            author=clean_text(meta.author),
-            subject=clean_text(meta.subject),
-            keywords=[clean_text(keyword) for keyword in meta.keywords],
+            title=metadata_text(meta.title),
+            author=metadata_text(meta.author),
+            subject=metadata_text(meta.subject),
+            keywords=[metadata_text(keyword) for keyword in meta.keywords],
             creator=f"dpia_desk {__version__}",
             producer=f"dpia_desk {__version__} (reportlab)",
             lang="en",
@@ -345,16 +346,30 @@ class _DpiaDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         if self.progress is not None and self.done % _PROGRESS_STEP == 0:
             self.progress(self.done, self.total)
 
+    def _string(
+        self, canvas: Any, text: str, font: str, size: float, x: float, y: float, **kw: Any
+    ) -> None:
+        """One line of page furniture: right font for the text, shortened to ``width``."""
+        width: float = kw.get("width", TEXT_WIDTH)
+        align: str = kw.get("align", "left")
+        face = self.kit.face(text, font)
+        line = fit_text(text, face, size, width)
+        canvas.setFont(face, size)
+        if align == "right":
+            canvas.drawRightString(x, y, line)
+        elif align == "centre":
+            canvas.drawCentredString(x, y, line)
+        else:
+            canvas.drawString(x, y, line)
+
     def _cover_page(self, canvas: Any, document: Any) -> None:
         meta = self.report.meta
         canvas.saveState()
-        canvas.setFont(self.kit.fonts.bold, 8)
         canvas.setFillColor(INK)
-        canvas.drawCentredString(
-            PAGE_WIDTH / 2,
-            MARGIN_BOTTOM - 28,
-            fit_text(meta.classification, self.kit.fonts.bold, 8, TEXT_WIDTH),
-        )
+        self._string(
+            canvas, meta.classification, self.kit.fonts.bold, 8, PAGE_WIDTH / 2,
+            MARGIN_BOTTOM - 28, align="centre",
+        )  # fmt: skip
         canvas.restoreState()
 
     def _body_page(self, canvas: Any, document: Any) -> None:
@@ -363,28 +378,22 @@ class _DpiaDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         bold = self.kit.fonts.bold
         canvas.saveState()
         top = PAGE_HEIGHT - MARGIN_TOP + 12
-        classification = fit_text(meta.classification, bold, 7.5, TEXT_WIDTH * 0.3)
-        canvas.setFont(bold, 7.5)
+        right = PAGE_WIDTH - MARGIN_X
         canvas.setFillColor(INK)
-        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, top, classification)
-        canvas.setFont(regular, 7.5)
+        self._string(
+            canvas, meta.classification, bold, 7.5, right, top, width=TEXT_WIDTH * 0.3,
+            align="right",
+        )  # fmt: skip
         canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN_X, top, fit_text(meta.title, regular, 7.5, TEXT_WIDTH * 0.65))
+        self._string(canvas, meta.title, regular, 7.5, MARGIN_X, top, width=TEXT_WIDTH * 0.65)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
-        canvas.line(MARGIN_X, top - 4, PAGE_WIDTH - MARGIN_X, top - 4)
+        canvas.line(MARGIN_X, top - 4, right, top - 4)
         bottom = MARGIN_BOTTOM - 22
-        canvas.line(MARGIN_X, bottom + 10, PAGE_WIDTH - MARGIN_X, bottom + 10)
-        canvas.drawString(
-            MARGIN_X,
-            bottom,
-            fit_text(
-                f"Assessment {meta.assessment_id} · {meta.classification}",
-                regular,
-                7.5,
-                TEXT_WIDTH * 0.7,
-            ),
-        )
+        canvas.line(MARGIN_X, bottom + 10, right, bottom + 10)
+        footer = f"Assessment {meta.assessment_id} · {meta.classification}"
+        self._string(canvas, footer, regular, 7.5, MARGIN_X, bottom, width=TEXT_WIDTH * 0.7)
+        canvas.setFont(regular, 7.5)
         canvas.setFillColor(INK)
         # "Page X of Y": Y is a form filled in when the document is complete.
         label = f"Page {canvas.getPageNumber()} of "

@@ -37,7 +37,7 @@ from dpia_desk.reports.pdf_common import (
     fit_text,
     make_kit,
 )
-from dpia_desk.reports.text import clean_text
+from dpia_desk.reports.text import clean_text, metadata_text
 
 MARGIN = 36.0
 WIDTH = PAGE_WIDTH - 2 * MARGIN
@@ -64,13 +64,10 @@ def write_scorecard_pdf(card: VendorScorecard, path: Path | str) -> None:
             lang="en",
             initialFontName=kit.fonts.regular,  # no unembedded standard font in the file
         )
-        title = f"Vendor scorecard: {clean_text(card.vendor_name)}"
-        canvas.setTitle(" ".join(title.split())[:200])
+        canvas.setTitle(metadata_text(f"Vendor scorecard: {card.vendor_name}"))
         canvas.setAuthor("dpia_desk")
-        canvas.setSubject(" ".join(f"{card.system_name} ({card.vendor_name})".split())[:200])
-        canvas.setKeywords(
-            ["vendor scorecard", "due diligence", clean_text(card.vendor_name)[:100]]
-        )
+        canvas.setSubject(metadata_text(f"{card.system_name} ({card.vendor_name})"))
+        canvas.setKeywords(["vendor scorecard", "due diligence", metadata_text(card.vendor_name)])
         canvas.setCreator(f"dpia_desk {__version__}")
         canvas.setProducer(f"dpia_desk {__version__} (reportlab)")
         _Scorecard(canvas, kit, card).draw()
@@ -166,8 +163,9 @@ class _Scorecard:
         canvas.setFillColor(MUTED)
         generated = f"Generated {lb.format_date(card.generated_at)}"
         canvas.drawString(MARGIN + 100, top - 8, generated)
-        classification = fit_text(card.classification.upper(), self.bold, 8, WIDTH * 0.35)
-        canvas.setFont(self.bold, 8)
+        face = self.kit.face(card.classification, self.bold)
+        classification = fit_text(card.classification.upper(), face, 8, WIDTH * 0.35)
+        canvas.setFont(face, 8)
         canvas.setFillColor(INK)
         canvas.drawRightString(MARGIN + WIDTH, top - 8, classification)
         canvas.setStrokeColor(INK)
@@ -219,8 +217,9 @@ class _Scorecard:
         canvas.rect(x, top - height, width, height, stroke=1, fill=1)
         self.label("Overall grade", x + 8, top - 13)
         canvas.setFillColor(INK)
-        grade = fit_text(card.grade or "—", self.bold, 54, width - 16)
-        canvas.setFont(self.bold, 54)
+        face = self.kit.face(card.grade, self.bold)
+        grade = fit_text(card.grade or "—", face, 54, width - 16)
+        canvas.setFont(face, 54)
         canvas.drawCentredString(x + width / 2, top - 66, grade)
         canvas.setFont(self.regular, 8.5)
         canvas.drawCentredString(
@@ -448,5 +447,8 @@ class _Scorecard:
         canvas.setFont(self.regular, 7)
         canvas.setFillColor(MUTED)
         left = f"Assessment {card.assessment_id} · {card.classification} · dpia_desk {__version__}"
-        canvas.drawString(MARGIN, y, fit_text(left, self.regular, 7, WIDTH - 70))
+        face = self.kit.face(left, self.regular)
+        canvas.setFont(face, 7)
+        canvas.drawString(MARGIN, y, fit_text(left, face, 7, WIDTH - 70))
+        canvas.setFont(self.regular, 7)
         canvas.drawRightString(MARGIN + WIDTH, y, "Page 1 of 1")

@@ -41,6 +41,12 @@ def clean_text(value: str) -> str:
     return _XML_FORBIDDEN.sub(REPLACEMENT_CHARACTER, value)
 
 
+def metadata_text(value: str, limit: int = 500) -> str:
+    """A document property: cleaned, on one line, and no longer than ``limit`` characters."""
+    flat = " ".join(clean_text(value).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 def neutralise_formula(value: str) -> str:
     """A spreadsheet-safe form of one text cell (see the module docstring)."""
     if value.startswith(FORMULA_PREFIXES):
