@@ -139,3 +139,20 @@ def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]
         main(args)
     assert caught.value.code == 2
     assert "usage:" in capsys.readouterr().err
+
+
+def test_delete_says_what_goes_and_needs_a_yes(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ws = ["--workspace", str(workspace)]
+    _, out, _ = _run(capsys, *ws, "vendor", "add", "--name", "Gone Ltd")
+    vendor_id = out.strip()
+    code, _, err = _run(capsys, *ws, "vendor", "delete", vendor_id)
+    assert code == 1 and "Erase this vendor" in err and "--yes" in err
+    assert len(err.splitlines()) == 1
+    code, out, _ = _run(capsys, *ws, "vendor", "delete", vendor_id, "--yes", "--json")
+    assert code == 0 and json.loads(out) == {"erased": vendor_id, "counts": {"vendor": 1}}
+    code, out, _ = _run(capsys, *ws, "vendor", "list", "--json")
+    assert json.loads(out) == []
+    code, _, err = _run(capsys, *ws, "vendor", "delete", vendor_id, "--yes")
+    assert code == 1 and "No vendor" in err

@@ -6,6 +6,8 @@
     one line per vendor, sorted by name (``--json``: a list of vendor rows)
 ``vendor show ID [--json]``
     every field of one vendor, with its AI systems
+``vendor delete ID [--yes] [--json]``
+    erases the vendor with everything that belongs to it, after showing what goes
 ``vendor edit ID [--name ...] [--country ...] [--website ...] [--contract-status ...]
 [--dpa-status ...] [--notes ...] [--next-review-date YYYY-MM-DD] [--json]``
     changes the given fields (an empty string clears country, website and the review date)
@@ -61,6 +63,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     edit.add_argument("--next-review-date", metavar="YYYY-MM-DD")
     add_json_option(edit)
     edit.set_defaults(func=run_edit)
+
+    delete = add_command(
+        actions, "delete", "erase a vendor with its AI systems, reviews and assessments"
+    )
+    delete.add_argument("vendor_id", metavar="ID")
+    delete.add_argument("--yes", action="store_true", help="erase without asking")
+    add_json_option(delete)
+    delete.set_defaults(func=run_delete)
 
 
 def run_add(args: argparse.Namespace) -> int:
@@ -169,4 +179,32 @@ def run_edit(args: argparse.Namespace) -> int:
         emit_json(document)
     else:
         print(document["id"])
+    return 0
+
+
+def run_delete(args: argparse.Namespace) -> int:
+    import sys
+
+    from dpia_desk.cli.context import open_workspace
+    from dpia_desk.store.erasure import vendor_erasure_plan
+
+    with open_workspace(args) as workspace:
+        with workspace.read_session() as session:
+            plan = vendor_erasure_plan(session, args.vendor_id)
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise DpiaDeskError(
+                    f"Not erased: {plan.describe()}", hint="Confirm with --yes to erase it."
+                )
+            if input(f"{plan.describe()} Erase? [y/N] ").strip().lower() not in ("y", "yes"):
+                print("Nothing was erased.")
+                return 0
+        workspace.erase_vendor(args.vendor_id)
+    if args.json:
+        emit_json({"erased": args.vendor_id, "counts": plan.counts()})
+    else:
+        print(
+            f"Erased vendor {args.vendor_id}: "
+            + ", ".join(f"{count} {table}" for table, count in plan.counts().items())
+        )
     return 0

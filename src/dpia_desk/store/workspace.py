@@ -45,6 +45,7 @@ from dpia_desk.store.engine import (
     passphrase_literal,
     raw_key_literal,
 )
+from dpia_desk.store.erasure import ErasurePlan, erase_assessment, erase_vendor
 from dpia_desk.store.errors import (
     InvalidPassphraseError,
     KeyNotAvailableError,
@@ -404,6 +405,26 @@ class Workspace:
         verify_backup(copy, key=new_key, expected_tables=expected)
         fsync_file(copy)
         return copy
+
+    def erase_vendor(self, vendor_id: str) -> ErasurePlan:
+        """Erase a vendor and all it holds, then flush the erased pages out of the WAL."""
+        with self.session() as session:
+            plan = erase_vendor(session, vendor_id, actor=self.actor)
+        self.fold_wal()
+        return plan
+
+    def erase_assessment(self, assessment_id: str) -> ErasurePlan:
+        with self.session() as session:
+            plan = erase_assessment(session, assessment_id, actor=self.actor)
+        self.fold_wal()
+        return plan
+
+    def fold_wal(self) -> bool:
+        """Copy the WAL into the main file and empty it (``wal_checkpoint(TRUNCATE)``), so old
+        versions of overwritten pages leave the WAL. False if a reader kept it from finishing."""
+        with self.engine.connect() as connection:
+            row = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
+        return row is not None and int(row[0]) == 0
 
     def recovery_key(self) -> RecoveryKey:
         """The recovery key again (for "print the recovery key")."""
