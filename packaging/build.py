@@ -13,10 +13,12 @@ handed to every tool that needs it.
 from __future__ import annotations
 
 import argparse
+import datetime
 import importlib.metadata
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -130,6 +132,20 @@ def missing_qt_libraries(folder: Path) -> dict[str, list[str]]:
     return missing
 
 
+def metainfo_for_version(text: str, version: str, today: str) -> str:
+    """The metainfo with a ``<release>`` for ``version`` (added on top when it has none).
+
+    The package version stays the one source: a release built without its own entry still tells
+    software centres which version they install.
+    """
+    if re.search(rf'<release\s+version="{re.escape(version)}"', text):
+        return text
+    entry = f'<release version="{version}" date="{today}"/>'
+    if "<releases>" in text:
+        return text.replace("<releases>", f"<releases>\n    {entry}", 1)
+    return text.replace("</component>", f"  <releases>\n    {entry}\n  </releases>\n</component>")
+
+
 def linux_tarball(folder: Path, dist: Path, version: str) -> Path:
     """``dist/dpia-desk-<version>-linux-x86_64.tar.gz``: the bundle plus desktop integration.
 
@@ -139,19 +155,27 @@ def linux_tarball(folder: Path, dist: Path, version: str) -> Path:
     machine = platform.machine() or "x86_64"
     top = f"dpia-desk-{version}"
     archive = dist / f"{top}-linux-{machine}.tar.gz"
+    metainfo = dist / f"{bc.APP_ID}.metainfo.xml"
+    metainfo.write_text(
+        metainfo_for_version(
+            (LINUX_DIR / metainfo.name).read_text(encoding="utf-8"),
+            version,
+            datetime.date.today().isoformat(),
+        ),
+        encoding="utf-8",
+    )
     share = {
         f"share/applications/{bc.APP_ID}.desktop": LINUX_DIR / f"{bc.APP_ID}.desktop",
-        f"share/metainfo/{bc.APP_ID}.metainfo.xml": LINUX_DIR / f"{bc.APP_ID}.metainfo.xml",
+        f"share/metainfo/{bc.APP_ID}.metainfo.xml": metainfo,
         f"share/icons/hicolor/scalable/apps/{bc.APP_ID}.svg": ROOT / "resources/icons/app.svg",
     }
-    sys.path.insert(0, str(HERE))
     from make_icons import PNG_SIZES, png_path
 
     for size in PNG_SIZES:
         share[f"share/icons/hicolor/{size}x{size}/apps/{bc.APP_ID}.png"] = png_path(size)
 
     def normalise(info: tarfile.TarInfo) -> tarfile.TarInfo:
-        # Reproducible ownership: nobody's uid leaks into the archive.
+        # Neutral ownership: the builder's uid and user name stay out of the archive.
         info.uid = info.gid = 0
         info.uname = info.gname = ""
         return info
@@ -164,6 +188,7 @@ def linux_tarball(folder: Path, dist: Path, version: str) -> Path:
         tar.add(LINUX_DIR / "install-desktop-entry.sh", arcname=f"{top}/install-desktop-entry.sh",
                 filter=normalise)  # fmt: skip
     tmp.replace(archive)
+    metainfo.unlink()
     return archive
 
 

@@ -23,7 +23,10 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     # tests and development tools
     "pytest", "_pytest", "pytestqt", "hypothesis", "mypy", "ruff", "jsonschema", "pypdf", "apsw",
     "build", "pip", "setuptools", "pkg_resources", "wheel", "IPython", "pydoc_data", "lib2to3",
-    "unittest", "doctest", "pdb", "test", "idlelib",
+    "unittest", "doctest", "test", "idlelib",
+    # optional extras of our dependencies: Mako's syntax highlighting, the test harnesses of
+    # SQLAlchemy and Alembic. (SQLAlchemy's other dialects stay: alembic.ddl imports them all.)
+    "pygments", "sqlalchemy.testing", "alembic.testing",
     # other GUI toolkits and heavy optional libraries that libraries import opportunistically
     "tkinter", "_tkinter", "turtle", "turtledemo", "numpy", "matplotlib", "PyQt5", "PyQt6",
     "PySide2",
