@@ -63,9 +63,10 @@ def _vendors(context: WorkspaceContext, parent: QWidget | None) -> Page:
 
 
 def _assessments(context: WorkspaceContext, parent: QWidget | None) -> Page:
-    from dpia_desk.ui.pages.assessments import AssessmentsPage
+    # The lazy list whose rows open the assessment workspace (ui/review/assessment_list.py).
+    from dpia_desk.ui.review.assessment_list import AssessmentListPage
 
-    return AssessmentsPage(context, parent)
+    return AssessmentListPage(context, parent)
 
 
 def _actions(context: WorkspaceContext, parent: QWidget | None) -> Page:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QWidget
 
 from dpia_desk.ui.context import WorkspaceContext
 from dpia_desk.ui.labels import format_date
-from dpia_desk.ui.models.rows import ColumnSpec
+from dpia_desk.ui.models.rows import ROW_ROLE, ColumnSpec
 from dpia_desk.ui.pages.table_page import TablePage
 from dpia_desk.ui.store_queries import ActionRow, list_open_actions
 from dpia_desk.ui.theme import current_theme
@@ -26,6 +27,8 @@ class ActionsPage(TablePage):
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         context.changed.connect(self._on_changed)
+        # Enter / double-click opens the action in its assessment (ui/review/windows.py).
+        self.table.activated.connect(self._open_action)
 
     def page_title(self) -> str:
         return self.tr("Actions")
@@ -56,6 +59,13 @@ class ActionsPage(TablePage):
     def _on_changed(self, kind: str) -> None:
         if kind in ("action", "assessment", "demo") and self.isVisible():
             self.load()
+
+    def _open_action(self, index: QModelIndex) -> None:
+        from dpia_desk.ui.review.windows import open_action
+
+        row = index.data(ROW_ROLE)
+        if isinstance(row, ActionRow):
+            open_action(self.context, row.id, self)
 
     def load(self) -> None:
         with self.context.read() as session:

@@ -43,6 +43,7 @@ class VendorDetailPanel(QFrame):
     add_system_requested = Signal(str)  # vendor id
     edit_system_requested = Signal(str, str)  # vendor id, system id
     assessment_requested = Signal(str)  # assessment id (the assessment workspace opens it)
+    review_requested = Signal(str)  # vendor id: start (or reopen) a guided review
     close_requested = Signal()
 
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
@@ -85,6 +86,9 @@ class VendorDetailPanel(QFrame):
 
         self.edit_button = QPushButton(icon("edit"), self.tr("&Edit vendor…"))
         self.edit_button.clicked.connect(lambda: self._emit_vendor(self.edit_requested))
+        self.review_button = QPushButton(icon("assessments"), self.tr("Start &review…"))
+        self.review_button.setToolTip(self.tr("A guided review: intake first, then each next step"))
+        self.review_button.clicked.connect(lambda: self._emit_vendor(self.review_requested))
 
         self.systems = QListWidget()
         self.systems.setAccessibleName(self.tr("AI systems of this vendor"))
@@ -115,6 +119,7 @@ class VendorDetailPanel(QFrame):
         layout.addWidget(self.notes)
         edit_row = QHBoxLayout()
         edit_row.addWidget(self.edit_button)
+        edit_row.addWidget(self.review_button)
         edit_row.addStretch(1)
         layout.addLayout(edit_row)
         layout.addSpacing(8)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -114,6 +115,11 @@ class VendorsPage(Page):
         self.panel.edit_requested.connect(self.edit_vendor)
         self.panel.add_system_requested.connect(self.add_ai_system)
         self.panel.edit_system_requested.connect(self.edit_ai_system)
+        # The guided review and the assessment workspace (ui/review/windows.py).
+        self.panel.review_requested.connect(self.start_review)
+        self.panel.assessment_requested.connect(self.open_assessment)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -279,6 +285,26 @@ class VendorsPage(Page):
         dialog = AISystemDialog(self.context, vendor_id, system_id, parent=self)
         if dialog.exec():
             self.status_message.emit(self.tr("AI system saved."))
+
+    def start_review(self, vendor_id: str) -> None:
+        from dpia_desk.ui.review.windows import ask_start_review
+
+        ask_start_review(self.context, vendor_id, self)
+
+    def open_assessment(self, assessment_id: str) -> None:
+        from dpia_desk.ui.review.windows import open_assessment
+
+        open_assessment(self.context, assessment_id, self)
+
+    def _table_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        vendor_id = index.data(VENDOR_ID_ROLE) if index.isValid() else None
+        if not isinstance(vendor_id, str):
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("&Open"), lambda: self.show_vendor(vendor_id))
+        menu.addAction(self.tr("Start &review…"), lambda: self.start_review(vendor_id))
+        menu.popup(self.table.viewport().mapToGlobal(position))
 
     def _on_data_changed(self, kind: str) -> None:
         if kind in ("vendor", "ai_system", "assessment", "demo"):

@@ -1,0 +1,201 @@
+"""The live results panel: a headline badge, then the result tree with its reasons.
+
+The tree wraps long sentences (reasons are sentences, not labels): :class:`WrappingDelegate`
+computes each row's height for the width it gets, and :class:`ResultsTree` lays the rows out again
+when that width changes. What the user expanded stays expanded when the results change.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dpia_desk.questionnaire import Form, FormState
+from dpia_desk.scoring import ScoreResult
+from dpia_desk.ui.assessment.results_model import (
+    KEY_ROLE,
+    QUESTION_ID_ROLE,
+    ResultsModel,
+    build_result_tree,
+    headline,
+)
+from dpia_desk.ui.assessment.style import badge_style
+from dpia_desk.ui.delegates import badge_colors
+from dpia_desk.ui.theme import current_theme
+from dpia_desk.ui.widgets import heading, hint
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Word-wrapped rows whose height follows the column width."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def _depth(self, index: AnyIndex) -> int:
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        return depth
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        indent = self._view.indentation() * (
+            self._depth(index) + (1 if self._view.rootIsDecorated() else 0)
+        )
+        width = max(80, self._view.viewport().width() - indent - 4)
+        metrics = opt.fontMetrics
+        text_rect = metrics.boundingRect(
+            QRect(0, 0, width - 12, 100_000),
+            int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft),
+            opt.text,
+        )
+        return QSize(width, text_rect.height() + 10)
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        super().initStyleOption(option, index)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        option.textElideMode = Qt.TextElideMode.ElideNone
+
+
+class ResultsTree(QTreeView):
+    question_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAnimated(False)
+        self.setItemDelegate(WrappingDelegate(self))
+        self._last_width = 0
+        self.activated.connect(self._activated)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        width = self.viewport().width()
+        if width != self._last_width:
+            self._last_width = width
+            self.scheduleDelayedItemsLayout()
+
+    def _activated(self, index: QModelIndex) -> None:
+        question_id = index.data(QUESTION_ID_ROLE)
+        if isinstance(question_id, str) and question_id:
+            self.question_activated.emit(question_id)
+        elif self.model() is not None and self.model().hasChildren(index):
+            self.setExpanded(index, not self.isExpanded(index))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._activated(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class ResultsPanel(QFrame):
+    """See the module docstring; :meth:`update_results` after every change."""
+
+    question_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Results"))
+        self.title = heading(self.tr("Results"))
+        self.headline_title = QLabel()
+        self.headline_title.setProperty("role", "hint")
+        self.badge = QLabel()
+        self.badge.setProperty("role", "badge")
+        self.badge.setAccessibleName(self.tr("Result"))
+        self.detail = hint("")
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.model = ResultsModel(self)
+        self.tree = ResultsTree()
+        self.tree.setModel(self.model)
+        self.tree.setAccessibleName(self.tr("Results and their reasons"))
+        self.tree.setAccessibleDescription(
+            self.tr("Expand a result to see the reasons, sources and answers behind it.")
+        )
+        self.tree.question_activated.connect(self.question_activated)
+        self.explain = hint(self.tr("Expand a result to see why: sources and answers."))
+
+        badge_row = QHBoxLayout()
+        badge_row.setSpacing(8)
+        badge_row.addWidget(self.headline_title)
+        badge_row.addWidget(self.badge)
+        badge_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(8)
+        layout.addWidget(self.title)
+        layout.addLayout(badge_row)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.explain)
+        layout.addWidget(self.tree, 1)
+
+    def update_results(self, result: ScoreResult | None, form: Form, state: FormState) -> None:
+        top = headline(result, form)
+        self.headline_title.setText(top.title)
+        self.badge.setText(top.badge_text)
+        self.badge.setAccessibleName(f"{top.title}: {top.badge_text}")
+        theme = current_theme()
+        background, foreground, border = badge_colors(top.badge or "none:", theme)
+        self.badge.setStyleSheet(
+            badge_style(background.name(), foreground.name(), border.name() if border else None)
+        )
+        self.detail.setText(top.detail)
+        self.detail.setVisible(bool(top.detail))
+
+        expanded = self.expanded_keys()
+        current = self.tree.currentIndex().data(KEY_ROLE)
+        scroll = self.tree.verticalScrollBar().value()
+        self.model.set_nodes(build_result_tree(result, form, state))
+        for key in expanded:
+            index = self.model.index_of(key)
+            if index.isValid():
+                self.tree.setExpanded(index, True)
+        if isinstance(current, str):
+            index = self.model.index_of(current)
+            if index.isValid():
+                self.tree.setCurrentIndex(index)
+        self.tree.verticalScrollBar().setValue(scroll)
+
+    def expanded_keys(self) -> list[str]:
+        keys: list[str] = []
+        stack = [self.model.index(row, 0) for row in range(self.model.rowCount())]
+        while stack:
+            index = stack.pop()
+            if self.tree.isExpanded(index):
+                keys.append(str(index.data(KEY_ROLE)))
+                stack.extend(
+                    self.model.index(r, 0, index) for r in range(self.model.rowCount(index))
+                )
+        return keys
+
+    def expand_key(self, key: str, *, recursive: bool = False) -> QModelIndex:
+        index = self.model.index_of(key)
+        if index.isValid():
+            if recursive:
+                self.tree.expandRecursively(index)
+            else:
+                self.tree.expand(index)
+        return index

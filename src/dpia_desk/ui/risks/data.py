@@ -1,0 +1,143 @@
+"""The risk register and action plan of one assessment, read as plain values.
+
+A DPIA's risks are of two kinds: the CNIL feared events the DPIA form itself rates (its scale
+questions) and the risks added to the register. Both are rated with the same CNIL matrix
+(:func:`dpia_desk.scoring.score_dpia_risks`), so the heat map counts all of them; the form's risks
+are shown read-only (they change by answering their questions).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from dpia_desk.scoring import DpiaRiskOutcome, RiskInput, score_dpia_risks
+from dpia_desk.services.assessments import get_assessment, is_locked, snapshot
+from dpia_desk.services.risks import is_overdue, list_actions, list_risks
+
+
+@dataclass(frozen=True, slots=True)
+class RiskRow:
+    id: str
+    title: str
+    feared_event: str
+    sources: tuple[str, ...]
+    impacts: tuple[str, ...]
+    severity: int | None
+    likelihood: int | None
+    residual_severity: int | None
+    residual_likelihood: int | None
+    measures: str
+    from_form: bool  # a risk the DPIA form rates (read-only here)
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRow:
+    id: str
+    title: str
+    owner: str
+    due_date: date | None
+    status: str
+    risk_id: str | None
+    finding_ref: str | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class RegisterData:
+    assessment_id: str
+    is_dpia: bool
+    locked: bool
+    risks: tuple[RiskRow, ...]
+    outcome: DpiaRiskOutcome
+    actions: tuple[ActionRow, ...]
+    risk_titles: dict[str, str]
+    finding_texts: dict[str, str]  # "question.choice" -> the finding, for actions from findings
+
+
+def load_register(session: Session, assessment_id: str, today: date | None = None) -> RegisterData:
+    assessment = get_assessment(session, assessment_id)
+    current = snapshot(session, assessment_id, with_related=False)
+    is_dpia = current.form.scoring == "dpia"
+    rows: list[RiskRow] = []
+    if (
+        is_dpia
+        and current.result is not None
+        and isinstance(current.result.outcome, DpiaRiskOutcome)
+    ):
+        for risk in current.result.outcome.risks:
+            inherent, residual = risk.inherent, risk.residual
+            rows.append(
+                RiskRow(
+                    id=f"form:{risk.id}",
+                    title=risk.title,
+                    feared_event=risk.title,
+                    sources=(),
+                    impacts=(),
+                    severity=inherent.severity if inherent else None,
+                    likelihood=inherent.likelihood if inherent else None,
+                    residual_severity=residual.severity
+                    if residual and risk.residual_rated
+                    else None,
+                    residual_likelihood=(
+                        residual.likelihood if residual and risk.residual_rated else None
+                    ),
+                    measures="",
+                    from_form=True,
+                )
+            )
+    for risk in list_risks(session, assessment_id):
+        rows.append(
+            RiskRow(
+                id=risk.id,
+                title=risk.title,
+                feared_event=risk.feared_event,
+                sources=tuple(risk.sources),
+                impacts=tuple(risk.impacts),
+                severity=risk.severity,
+                likelihood=risk.likelihood,
+                residual_severity=risk.residual_severity,
+                residual_likelihood=risk.residual_likelihood,
+                measures=risk.measures,
+                from_form=False,
+            )
+        )
+    outcome = score_dpia_risks(
+        [
+            RiskInput(
+                id=row.id,
+                title=row.title,
+                severity=row.severity,
+                likelihood=row.likelihood,
+                residual_severity=row.residual_severity,
+                residual_likelihood=row.residual_likelihood,
+            )
+            for row in rows
+        ]
+    )
+    actions = tuple(
+        ActionRow(
+            action.id,
+            action.title,
+            action.owner,
+            action.due_date,
+            action.status,
+            action.risk_id,
+            action.finding_ref,
+            is_overdue(action, today),
+        )
+        for action in list_actions(session, assessment_id)
+    )
+    findings = {flag.key: " ".join(flag.text.split()) for flag in current.state.flags}
+    return RegisterData(
+        assessment_id=assessment_id,
+        is_dpia=is_dpia,
+        locked=is_locked(assessment),
+        risks=tuple(rows),
+        outcome=outcome,
+        actions=actions,
+        risk_titles={row.id: row.title for row in rows},
+        finding_texts=findings,
+    )
