@@ -443,8 +443,9 @@ def _evaluation_label(reference: str, measures: dict[str, CnilMeasure]) -> str:
         number = _reference(tail)
         if item == "3.1":
             measure = measures.get(tail)
-            title = html_to_text(measure.title) if measure is not None else ""
-            return f"{base}, measure '{title or tail}'"
+            if measure is None:
+                return f"{base}, measure '{tail[:40]}' (not in this PIA)"
+            return f"{base}, measure '{html_to_text(measure.title) or tail[:40]}'"
         if number is not None and number in TEXT_QUESTIONS:
             return f"{base}, question {number} ({TEXT_QUESTIONS[number].label})"
         return f"{base}, {tail[:40]}"
