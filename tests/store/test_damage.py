@@ -154,3 +154,38 @@ def test_an_unclean_shutdown_triggers_the_full_checks(
         with workspace.read_session() as session:
             assert session.query(Vendor).filter(Vendor.name.like("In the WAL%")).count() == 6
     assert not Path(f"{path}-wal").exists()  # a clean close folds the WAL back
+
+
+def test_large_files_check_first_and_last_page_on_open_and_everything_in_check(
+    filled: tuple[Path, RecoveryKey], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dpia_desk.store import damage, workspace
+
+    path, recovery = filled
+    page = _pages(path) // 2
+    _flip(path, (page - 1) * PAGE_SIZE + 99)
+    salt = path.read_bytes()[:16]
+    sampled = damage.scan_pages(path, recovery.raw, salt, limit=PAGE_SIZE)
+    assert (sampled.pages, sampled.bad_pages) == (2, [])
+    assert damage.scan_pages(path, recovery.raw, salt).bad_pages == [page]
+    monkeypatch.setattr(workspace, "FULL_SCAN_ON_OPEN_BYTES", PAGE_SIZE)
+    with Workspace.open(path, recovery) as opened:
+        assert opened.problems == []  # not seen on open...
+        assert f"page {page} fails its authentication check" in opened.check().problems
+
+
+def test_damage_met_while_working_is_a_damage_error(
+    filled: tuple[Path, RecoveryKey], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dpia_desk.store import workspace
+
+    path, recovery = filled
+    monkeypatch.setattr(workspace, "FULL_SCAN_ON_OPEN_BYTES", PAGE_SIZE)
+    page = _pages(path) // 2  # among the vendors' notes
+    _flip(path, (page - 1) * PAGE_SIZE + 99)
+    with (
+        Workspace.open(path, recovery) as opened,
+        pytest.raises(WorkspaceDamagedError, match="damaged"),
+        opened.read_session() as session,
+    ):
+        session.scalars(select(Vendor.notes)).all()

@@ -13,7 +13,24 @@ Opening and creating (what the GUI and the CLI call)::
     with workspace.read_session() as session:  # reads only
         rows = list_vendors(session, "acm", order_by="name", offset=0, limit=100)
     report = workspace.check()                 # IntegrityReport(problems=[...]); .ok
+    workspace.problems                         # damage found on open (read-only mode banner)
     workspace.close()                          # or use ``with Workspace.open(...) as workspace:``
+
+Trust (issue 7):
+    workspace.verify_audit_trail() -> ChainReport      # .ok, .first_broken, .reason, .events
+    workspace.backup(target) -> BackupInfo             # online, encrypted, verified
+    restore_backup(backup, target, key, replace=True)  # dpia_desk.store.restore
+    automatic_backup(workspace, keep=7)                # daily rotating backups
+    find_backups(workspace.salt) -> list[Path]         # newest first: "restore latest good"
+    workspace.rekey(KeychainKey() | Passphrase(new)) -> (RecoveryKey, BackupInfo)
+    workspace.erase_vendor(id) / workspace.erase_assessment(id) -> ErasurePlan
+    vendor_erasure_plan(session, id).describe()        # the confirmation text
+    workspace.fold_wal()                               # checkpoint + truncate the WAL
+
+Damage: every page's SQLCipher HMAC (and every WAL frame) is checked on open
+(:mod:`dpia_desk.store.damage`); a damaged workspace does not open for writing
+(:class:`WorkspaceDamagedError`, file untouched) but opens with ``read_only=True``, listing the
+damage in ``workspace.problems``. A WAL left by a crash triggers the full checks on open.
 
 Errors (all :class:`dpia_desk.errors.DpiaDeskError`, each with a ``hint``):
 :class:`WorkspaceNotFoundError`, :class:`WorkspaceExistsError` (create never overwrites),
@@ -22,8 +39,9 @@ Errors (all :class:`dpia_desk.errors.DpiaDeskError`, each with a ``hint``):
 key; subclass :class:`PassphraseRequiredError` when the workspace is known to use a passphrase),
 :class:`NoSecureKeychainError` (offer a passphrase), :class:`KeychainAccessError`,
 :class:`WorkspaceInUseError`, :class:`WorkspaceTooNewError`, :class:`WorkspaceDamagedError`,
-:class:`WorkspaceReadOnlyError`, :class:`InvalidFieldError`, :class:`NotFoundError`. A failed open
-never changes the file.
+:class:`WorkspaceReadOnlyError`, :class:`WorkspaceWriteError` (disk full or write failure: the
+change was rolled back), :class:`InvalidFieldError`, :class:`NotFoundError`. A failed open never
+changes the file.
 
 After opening with a :class:`RecoveryKey` (or a passphrase), ``workspace.store_key_in_keychain()``
 keeps the key in this computer's keychain so the next open needs nothing.
@@ -42,6 +60,7 @@ Vendors (:mod:`dpia_desk.store.vendors`): ``add_vendor``, ``get_vendor``, ``upda
 from __future__ import annotations
 
 from dpia_desk.store.audit import ChainReport, record_event, verify_chain
+from dpia_desk.store.erasure import ErasurePlan, assessment_erasure_plan, vendor_erasure_plan
 from dpia_desk.store.errors import (
     InvalidFieldError,
     KeychainAccessError,
@@ -59,8 +78,10 @@ from dpia_desk.store.errors import (
     WorkspaceTooNewError,
     WrongKeyError,
 )
+from dpia_desk.store.hardening import WorkspaceWriteError
 from dpia_desk.store.keys import KeychainKey, KeySource, Passphrase
 from dpia_desk.store.recovery import RecoveryKey
+from dpia_desk.store.restore import automatic_backup, find_backups, restore_backup
 from dpia_desk.store.vendors import (
     VendorRow,
     add_vendor,
@@ -74,6 +95,7 @@ from dpia_desk.store.workspace import IntegrityReport, Workspace, current_actor
 
 __all__ = [
     "ChainReport",
+    "ErasurePlan",
     "IntegrityReport",
     "InvalidFieldError",
     "KeyNotAvailableError",
@@ -95,14 +117,20 @@ __all__ = [
     "WorkspaceNotFoundError",
     "WorkspaceReadOnlyError",
     "WorkspaceTooNewError",
+    "WorkspaceWriteError",
     "WrongKeyError",
     "add_vendor",
+    "assessment_erasure_plan",
+    "automatic_backup",
     "count_vendors",
     "current_actor",
+    "find_backups",
     "get_vendor",
     "list_vendors",
     "record_event",
+    "restore_backup",
     "set_vendor_summary",
     "update_vendor",
+    "vendor_erasure_plan",
     "verify_chain",
 ]

@@ -78,29 +78,26 @@ FULL_SCAN_ON_OPEN_BYTES = 256 * 1024 * 1024
 
 def scan_pages(path: Path, key: bytes, salt: bytes, *, limit: int | None = None) -> PageScan:
     """Authenticate the pages of the main file: all of them, or with ``limit`` (bytes) and a
-    larger file, only the first and the last."""
+    larger file, only the first and the last. Reads 1 MiB at a time."""
     checker = PageAuthenticator(key, salt)
+    bad: list[int] = []
     with path.open("rb") as stream:
-        size = stream.seek(0, 2)
-        count = size // PAGE_SIZE
-        if limit is not None and size > limit:
-            numbers = sorted({1, count})
-        else:
-            numbers = list(range(1, count + 1))
-        stream.seek(0)
-        data = stream.read() if len(numbers) == count else b""
-        bad: list[int] = []
-        for number in numbers:
-            if data:
-                page: bytes | memoryview = memoryview(data)[
-                    (number - 1) * PAGE_SIZE : number * PAGE_SIZE
-                ]
-            else:
+        count = stream.seek(0, 2) // PAGE_SIZE
+        if limit is not None and count * PAGE_SIZE > limit:
+            for number in sorted({1, count}):
                 stream.seek((number - 1) * PAGE_SIZE)
-                page = stream.read(PAGE_SIZE)
-            if not checker.page_ok(page, number):
-                bad.append(number)
-    return PageScan(len(numbers), bad)
+                if not checker.page_ok(stream.read(PAGE_SIZE), number):
+                    bad.append(number)
+            return PageScan(len({1, count}), bad)
+        stream.seek(0)
+        number = 0
+        while chunk := stream.read(256 * PAGE_SIZE):
+            view = memoryview(chunk)
+            for start in range(0, len(chunk) - PAGE_SIZE + 1, PAGE_SIZE):
+                number += 1
+                if not checker.page_ok(view[start : start + PAGE_SIZE], number):
+                    bad.append(number)
+    return PageScan(count, bad)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from typing import Literal
 
 import sqlcipher3
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from dpia_desk import paths
@@ -58,6 +59,7 @@ from dpia_desk.store.errors import (
     WorkspaceTooNewError,
     WrongKeyError,
 )
+from dpia_desk.store.hardening import disable_core_dumps, storage_error
 from dpia_desk.store.keys import KeychainKey, KeyMode, KeySource, Passphrase
 from dpia_desk.store.lock import WorkspaceLock
 from dpia_desk.store.models import APPLICATION_ID
@@ -129,6 +131,7 @@ class Workspace:
         self.actor = current_actor()
         #: Damage found when opening (read-only mode shows it in a banner); empty when healthy.
         self.problems: list[str] = []
+        disable_core_dumps()
         self._key = bytearray(key)
         self._lock = lock
         # Read-only connections may create empty -wal/-shm files they cannot remove themselves.
@@ -284,14 +287,26 @@ class Workspace:
         if self.read_only:
             raise WorkspaceReadOnlyError(self.path)
         self.engine  # noqa: B018 (raises if closed)
-        with self._sessions(bind=self._write_engine) as session, session.begin():
-            yield session
+        try:
+            with self._sessions(bind=self._write_engine) as session, session.begin():
+                yield session
+        except (sqlcipher3.Error, SQLAlchemyError) as error:
+            failure = storage_error(self.path, error)
+            if failure is None:
+                raise
+            raise failure from None
 
     @contextlib.contextmanager
     def read_session(self) -> Iterator[Session]:
         """A read-only session (a deferred transaction, rolled back at the end)."""
-        with self._sessions(bind=self.engine) as session:
-            yield session
+        try:
+            with self._sessions(bind=self.engine) as session:
+                yield session
+        except (sqlcipher3.Error, SQLAlchemyError) as error:
+            failure = storage_error(self.path, error)
+            if failure is None:
+                raise
+            raise failure from None
 
     def raw_connection(self, *, read_only: bool = True) -> sqlcipher3.Connection:
         """A new keyed ``sqlcipher3`` connection outside the pool (backups, checks, tests)."""
