@@ -32,6 +32,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import bundle_contents as bc  # noqa: E402
+from version_info import version_tuple  # noqa: E402
 
 SPEC = HERE / "dpia_desk.spec"
 LINUX_DIR = HERE / "linux"
@@ -195,7 +196,9 @@ def linux_tarball(folder: Path, dist: Path, version: str) -> Path:
 def windows_installer(dist: Path, version: str) -> Path | None:
     iscc = shutil.which("iscc") or shutil.which("ISCC")
     command = [
-        iscc or "iscc", f"/DAppVersion={version}", f"/DSourceDir={bundle_dir(dist)}",
+        iscc or "iscc", f"/DAppVersion={version}",
+        f"/DAppVersionNumeric={'.'.join(map(str, version_tuple(version)))}",
+        f"/DSourceDir={bundle_dir(dist)}",
         f"/DOutputDir={dist}", str(WINDOWS_ISS),
     ]  # fmt: skip
     if iscc is None:

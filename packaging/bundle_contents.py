@@ -202,3 +202,28 @@ def _normalise(path: PurePosixPath) -> PurePosixPath:
         elif part != ".":
             parts.append(part)
     return PurePosixPath(*parts)
+
+
+#: Package folders whose Python files are also data: Alembic loads env.py and versions/*.py from
+#: the migrations folder by path, not through the import system.
+PYTHON_AS_DATA: tuple[str, ...] = ("store/migrations",)
+
+
+def package_data(package_dir: Path, bundle_root: str) -> list[tuple[str, str]]:
+    """Files inside the package that are not modules (demo data, templates), plus the Python
+    files of :data:`PYTHON_AS_DATA`, as ``(source file, destination folder)`` pairs.
+
+    PyInstaller collects modules by import analysis and nothing else; without these the bundle
+    would lack, for instance, ``dpia_desk/demo_data`` that the ``demo`` command reads.
+    """
+    entries: list[tuple[str, str]] = []
+    for path in sorted(package_dir.rglob("*")):
+        relative = path.relative_to(package_dir)
+        if not path.is_file() or "__pycache__" in relative.parts or path.name.startswith("."):
+            continue
+        as_data = any(relative.is_relative_to(folder) for folder in PYTHON_AS_DATA)
+        if path.suffix in (".py", ".pyc", ".pyo", ".pyi") and not as_data:
+            continue
+        destination = PurePosixPath(bundle_root) / PurePosixPath(*relative.parent.parts)
+        entries.append((str(path), str(destination)))
+    return entries

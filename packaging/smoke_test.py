@@ -78,7 +78,10 @@ def executables(bundle: Path) -> tuple[Path, Path]:
 
 def clean_environment(home: Path) -> dict[str, str]:
     """The user's environment minus anything that could lead the app back to the source tree."""
-    drop = ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "VIRTUAL_ENV", "PYTHONSAFEPATH")
+    drop = (
+        "PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "VIRTUAL_ENV", "PYTHONSAFEPATH",
+        "DPIA_DESK_TRUSTED_KEYRINGS",  # the test suite's in-memory keyring is not in the bundle
+    )  # fmt: skip
     env = {key: value for key, value in os.environ.items() if key not in drop}
     env["PATH"] = os.pathsep.join(
         entry
@@ -269,8 +272,8 @@ class SmokeRun:
             try:
                 detail = step()
                 status = "ok"
-            except Skipped as skipped:
-                status, detail = "skip", str(skipped)
+            except Skipped as reason:
+                status, detail = "skip", str(reason)
             except (SmokeFailure, subprocess.TimeoutExpired, KeyError, AssertionError) as error:
                 status, detail = "FAIL", f"{type(error).__name__}: {error}"
             elapsed = time.monotonic() - started
