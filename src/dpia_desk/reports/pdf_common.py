@@ -10,10 +10,8 @@ the file is saved, when all numbers are known.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from math import ceil
 from typing import Any
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
@@ -24,14 +22,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, TableStyle
-from reportlab.platypus import Table as RLTable
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from dpia_desk.reports import labels as lb
 from dpia_desk.reports.fonts import MarkupMaker, PdfFonts, pdf_fonts
 from dpia_desk.reports.layout import Cell, HeatMap
 from dpia_desk.reports.layout import Table as LayoutTable
 from dpia_desk.reports.model import LIKELIHOOD_LABELS, SEVERITY_LABELS
+from dpia_desk.reports.pdf_grid import GridCell, GridRow, GridTable, Segment, TextStyle
 from dpia_desk.reports.text import chunk_text, clean_text
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -49,6 +47,7 @@ HEADER_FILL = colors.HexColor("#D9DEE5")
 LABEL_FILL = colors.HexColor("#EEF1F4")
 BAR_FILL = colors.HexColor("#3E4C5E")
 BAR_TRACK = colors.HexColor("#E6E9ED")
+BOX = colors.HexColor("#8C96A0")
 
 #: Risk level fills: light to dark so that they stay apart in grey; cells also name the level.
 LEVEL_FILLS = {
@@ -213,86 +212,12 @@ def draw_late_number(canvas: Canvas, name: str, x: float, y: float) -> None:
 # -- tables --------------------------------------------------------------------------------------
 
 
-def _line_width(line: str, font: str, size: float) -> float:
-    """A generous width of one line: wide (CJK) characters count a full em."""
-    if len(line) > 4000:  # certainly many lines; no need to measure exactly
-        return len(line) * size
-    width = float(stringWidth(line, font, size))
-    if not line.isascii():
-        width += sum(size * 0.5 for ch in line if unicodedata.east_asian_width(ch) in "WF")
-    return width
-
-
-def _estimated_height(
-    texts: Sequence[str], width: float, font: str, size: float, leading: float
-) -> float:
-    """How tall these texts will be in a column ``width`` wide, erring on the tall side
-    (word wrapping wastes part of each line, hence the 1.15)."""
-    lines = 0
-    for text in texts:
-        for line in clean_text(text).split("\n"):
-            lines += max(1, ceil(_line_width(line, font, size) * 1.15 / max(width, 1.0)))
-    return lines * leading
-
-
-def _row_height(font: str, row: Sequence[Cell], widths: Sequence[float]) -> float:
-    return max(
-        _estimated_height([cell.text, cell.note], width - 8, font, 8.5, 10.5)
-        for cell, width in zip(row, widths, strict=True)
-    )
-
-
-class _Table(RLTable):  # type: ignore[misc]
-    """Rows move to the next page whole; only a row taller than a whole page is split inside.
-
-    reportlab splits a row as soon as the first one does not fit the space left on a page,
-    which tears a cell's text in two although the next page would hold it.
-    """
-
-    def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        self.splitInRow = 1 if available_height >= FRAME_HEIGHT - 1 else 0
-        result: list[Flowable] = super().split(available_width, available_height)
-        return result
-
-
 def _cell_flowables(kit: PdfKit, cell: Cell, *, header: bool = False) -> list[Flowable]:
     style = "cell_head" if header else ("cell_bold" if cell.bold else "cell")
     content = kit.paras(cell.text, style)
     if cell.note:
         content.extend(kit.paras(cell.note, "cell_note"))
     return content
-
-
-def _table_style(
-    kit: PdfKit, keyvalue: bool, header: bool, levels: list[tuple[int, int, str]]
-) -> TableStyle:
-    commands: list[tuple[Any, ...]] = [
-        # cells hold paragraphs, but the table sets a cell font anyway: make it ours, not Helvetica
-        ("FONT", (0, 0), (-1, -1), kit.fonts.regular, 8.5, 10.5),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]
-    if keyvalue:
-        commands += [
-            ("LINEABOVE", (0, 0), (-1, 0), 0.5, RULE),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
-            ("BACKGROUND", (0, 0), (0, -1), LABEL_FILL),
-        ]
-    else:
-        commands += [
-            ("GRID", (0, 0), (-1, -1), 0.4, RULE),
-            ("BOX", (0, 0), (-1, -1), 0.6, colors.HexColor("#8C96A0")),
-        ]
-        if header:
-            commands.append(("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL))
-    for column, row, level in levels:
-        commands.append(
-            ("BACKGROUND", (column, row), (column, row), LEVEL_FILLS.get(level, NO_LEVEL_FILL))
-        )
-    return TableStyle(commands)
 
 
 def _block_row(kit: PdfKit, header: Sequence[str], row: Sequence[Cell]) -> list[Flowable]:
@@ -319,54 +244,105 @@ class _Rule(Flowable):  # type: ignore[misc]
         self.canv.line(0, 2, self.width, 2)
 
 
+#: Rows with more text than this are laid out as blocks without measuring them first.
+_BLOCK_ROW_CHARS = 20_000
+
+
+def _grid_styles(kit: PdfKit) -> dict[str, TextStyle]:
+    fonts = kit.fonts
+    return {
+        "cell": TextStyle(fonts.regular, 8.5, 10.5, INK),
+        "cell_bold": TextStyle(fonts.bold, 8.5, 10.5, INK),
+        "cell_head": TextStyle(fonts.bold, 8.5, 10.5, INK),
+        "cell_note": TextStyle(fonts.regular, 7, 8.8, MUTED),
+    }
+
+
+def _segment(kit: PdfKit, text: str, style_name: str, styles: dict[str, TextStyle]) -> Segment:
+    cleaned, needs_fallback = kit.markup.prepare(text)
+    paragraph_style = kit.styles[style_name]
+    return Segment(
+        cleaned,
+        styles[style_name],
+        needs_fallback,
+        (lambda piece: Paragraph(kit.markup(piece), paragraph_style)) if needs_fallback else None,
+    )
+
+
+def _grid_row(
+    kit: PdfKit,
+    cells: Sequence[Cell],
+    styles: dict[str, TextStyle],
+    *,
+    keyvalue: bool,
+    header: bool,
+) -> GridRow:
+    out: list[GridCell] = []
+    for column, cell in enumerate(cells):
+        style = "cell_head" if header else ("cell_bold" if cell.bold else "cell")
+        segments = [_segment(kit, cell.text, style, styles)] if cell.text else []
+        if cell.note:
+            segments.append(_segment(kit, cell.note, "cell_note", styles))
+        fill = None
+        if header:
+            fill = HEADER_FILL
+        elif cell.level:
+            fill = LEVEL_FILLS.get(cell.level, NO_LEVEL_FILL)
+        elif keyvalue and column == 0:
+            fill = LABEL_FILL
+        out.append(GridCell(segments, fill))
+    return GridRow(out, header=header)
+
+
 def table_flowables(kit: PdfKit, table: LayoutTable, width: float = TEXT_WIDTH) -> list[Flowable]:
-    """A layout table as reportlab tables; rows too tall for a page become labelled blocks."""
+    """A layout table as grid tables; rows too tall for a page become labelled blocks.
+
+    Whole rows move to the next page (the header row repeats there); a row that could not fit
+    even an empty page is laid out as labelled paragraphs instead, which flow across pages
+    without tearing one cell's text apart from its neighbours'.
+    """
     total = sum(table.widths) or 1.0
-    widths = [width * fraction / total for fraction in table.widths]
+    widths = tuple(width * fraction / total for fraction in table.widths)
     keyvalue = table.kind == "keyvalue"
-    header_row = [_cell_flowables(kit, Cell(title), header=True) for title in table.header]
+    styles = _grid_styles(kit)
+    header = (
+        _grid_row(kit, [Cell(t) for t in table.header], styles, keyvalue=False, header=True)
+        if table.header
+        else None
+    )
     out: list[Flowable] = []
-    pending: list[list[list[Flowable]]] = []
-    levels: list[tuple[int, int, str]] = []
+    pending: list[GridRow] = []
+    limit = FRAME_HEIGHT * ROW_HEIGHT_LIMIT
 
     def flush() -> None:
-        if not pending:
-            return
-        data = ([header_row] if header_row else []) + pending
-        rl_table = _Table(
-            data,
-            colWidths=widths,
-            repeatRows=1 if header_row else 0,
-            splitByRow=1,
-            hAlign="LEFT",
-        )
-        rl_table.setStyle(_table_style(kit, keyvalue, bool(header_row), levels))
-        out.append(rl_table)
-        pending.clear()
-        levels.clear()
+        if pending:
+            out.append(
+                GridTable(
+                    list(pending), widths, header=header, grid_color=RULE,
+                    box_color=BOX, keyvalue=keyvalue,
+                )
+            )  # fmt: skip
+            pending.clear()
 
-    limit = FRAME_HEIGHT * ROW_HEIGHT_LIMIT
     for row in table.rows:
-        if _row_height(kit.fonts.regular, row, widths) > limit:
+        size = sum(len(cell.text) + len(cell.note) for cell in row)
+        grid_row = None
+        if size <= _BLOCK_ROW_CHARS:
+            grid_row = _grid_row(kit, row, styles, keyvalue=keyvalue, header=False)
+            if grid_row.height(widths) > limit:
+                grid_row = None
+        if grid_row is None:
             flush()
             out.extend(_block_row(kit, table.header, row))
             continue
-        row_index = len(pending) + (1 if header_row else 0)
-        for column, cell in enumerate(row):
-            if cell.level:
-                levels.append((column, row_index, cell.level))
-        pending.append([_cell_flowables(kit, cell) for cell in row])
+        pending.append(grid_row)
     flush()
-    if len(out) == 1 and _table_height(kit.fonts.regular, table, widths) < FRAME_HEIGHT * 0.4:
-        out = [KeepTogether(out)]  # a short table never starts at the foot of a page
+    if len(out) == 1 and isinstance(out[0], GridTable):
+        _, height = out[0].wrap(width, FRAME_HEIGHT)
+        if height < FRAME_HEIGHT * 0.4:
+            out = [KeepTogether(out)]  # a short table never starts at the foot of a page
     out.append(Spacer(1, 6))
     return out
-
-
-def _table_height(font: str, table: LayoutTable, widths: Sequence[float]) -> float:
-    rows = [tuple(Cell(title) for title in table.header)] if table.header else []
-    rows.extend(table.rows)
-    return sum(_row_height(font, row, widths) + 8 for row in rows)
 
 
 # -- charts --------------------------------------------------------------------------------------

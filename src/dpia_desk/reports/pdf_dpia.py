@@ -76,10 +76,11 @@ def write_dpia_pdf(
     kit = make_kit()
     builder = _Story(kit, report)
     story = builder.build(dpia_blocks(report))
+    total = len(story)  # build() consumes the list
     with atomic_write(path) as handle:
-        document = _DpiaDocTemplate(handle, report, kit, len(story), progress, builder.toc_keys)
+        document = _DpiaDocTemplate(handle, report, kit, total, progress, builder.toc_keys)
         document.build(story, canvasmaker=LateFormsCanvas)
-    report_progress(progress, len(story), len(story))
+    report_progress(progress, total, total)
 
 
 class _HeadingParagraph(Paragraph):  # type: ignore[misc]
@@ -344,7 +345,8 @@ class _DpiaDocTemplate(BaseDocTemplate):  # type: ignore[misc]
     def afterFlowable(self, flowable: Flowable) -> None:
         self.done += 1
         if self.progress is not None and self.done % _PROGRESS_STEP == 0:
-            self.progress(self.done, self.total)
+            # split flowables pass here more than once: never report more than is done
+            self.progress(min(self.done, self.total - 1), self.total)
 
     def _string(
         self, canvas: Any, text: str, font: str, size: float, x: float, y: float, **kw: Any
