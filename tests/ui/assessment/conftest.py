@@ -37,8 +37,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
-def close_windows(qapp: QApplication) -> Iterator[None]:
-    """Closes the assessment and review windows a test opened (they have no parent)."""
+def close_windows(qapp: QApplication, workspace: Workspace) -> Iterator[None]:
+    """Closes the assessment and review windows a test opened (they have no parent), while the
+    workspace is still open (closing saves what is pending)."""
     yield
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, AssessmentWindow | ReviewWindow):
@@ -68,7 +69,7 @@ def start(workspace: Workspace, review_id: str, form_id: str) -> str:
 def open_window(qtbot: QtBot, context: WorkspaceContext, assessment_id: str) -> AssessmentWindow:
     window = open_assessment(context, assessment_id)
     assert window is not None
-    qtbot.addWidget(window)
+    # not qtbot.addWidget: the window deletes itself on close; close_windows closes it
     qtbot.waitExposed(window)
     activate(qtbot, window)
     return window

@@ -68,12 +68,12 @@ def answer(qtbot: QtBot, window: AssessmentWindow, question_id: str, value: Any)
     elif isinstance(editor, LineTextEditor):
         editor.edit.setFocus()
         editor.edit.selectAll()
-        qtbot.keyClicks(editor.edit, str(value))
+        qtbot.keyClicks(editor.edit, " ".join(str(value).split()))
         qtbot.keyClick(editor.edit, Qt.Key.Key_Return)
     elif isinstance(editor, PlainTextEditor):
         editor.edit.setFocus()
         editor.edit.selectAll()
-        qtbot.keyClicks(editor.edit, str(value))
+        qtbot.keyClicks(editor.edit, " ".join(str(value).split()))  # typed on one line
         editor.flush()
     elif isinstance(editor, NumberEditor):
         editor.box.setFocus()

@@ -136,9 +136,13 @@ def test_sections_by_keyboard_and_help_on_f1(
     answer(qtbot, window, "scope_exclusion", "none")
     window.questions.show_section("system_and_scope")
     window.questions.sections.setFocus()
-    qtbot.keyClick(window.questions.sections, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        window.questions.sections, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier
+    )
     assert window.questions.current_section_id() == "role"
-    qtbot.keyClick(window.questions.sections, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        window.questions.sections, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier
+    )
     assert window.questions.current_section_id() == "system_and_scope"
 
     target = card(window, "is_ai_system")
@@ -170,7 +174,9 @@ def test_comments_are_saved_and_undoable(
     qtbot.keyClicks(target.comment_editor.edit, "Vendor says it is rule based; check.")
     target.comment_editor.flush()
     with workspace.read_session() as session:
-        assert snapshot(session, ai).comments["is_ai_system"] == "Vendor says it is rule based; check."
+        assert (
+            snapshot(session, ai).comments["is_ai_system"] == "Vendor says it is rule based; check."
+        )
     window.undo()
     with workspace.read_session() as session:
         assert "is_ai_system" not in snapshot(session, ai).comments

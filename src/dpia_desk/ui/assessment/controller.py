@@ -490,7 +490,7 @@ class AssessmentController(QObject):
         """Refreshes the vendor table's figures on the work runner (also when the window closes)."""
         self._summary_timer.stop()
         context = self.context
-        if context.read_only:
+        if context.read_only or context.workspace.closed:
             return
         context.runner.submit(
             _summary_job,

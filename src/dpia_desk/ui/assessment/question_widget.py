@@ -303,6 +303,7 @@ class QuestionWidget(QFrame):
         while flow.count():
             taken = flow.takeAt(0)
             if taken is not None and taken.widget() is not None:
+                taken.widget().hide()
                 taken.widget().deleteLater()
         for item in items:
             chip = AttachmentChip(item, self._editable)
@@ -313,6 +314,7 @@ class QuestionWidget(QFrame):
                 lambda _c=False, eid=item.id: self.controller.remove_attachment(eid)
             )
             flow.addWidget(chip)
+            chip.show()  # now a child: shown at once rather than after the next event loop turn
         self.attachments.setVisible(bool(items))
 
     def attachment_chips(self) -> list[AttachmentChip]:

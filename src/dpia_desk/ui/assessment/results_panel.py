@@ -186,9 +186,8 @@ class ResultsPanel(QFrame):
             index = stack.pop()
             if self.tree.isExpanded(index):
                 keys.append(str(index.data(KEY_ROLE)))
-                stack.extend(
-                    self.model.index(r, 0, index) for r in range(self.model.rowCount(index))
-                )
+            # children of a collapsed node keep their own state: walk them too
+            stack.extend(self.model.index(r, 0, index) for r in range(self.model.rowCount(index)))
         return keys
 
     def expand_key(self, key: str, *, recursive: bool = False) -> QModelIndex:

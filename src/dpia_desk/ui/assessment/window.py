@@ -311,7 +311,10 @@ class AssessmentWindow(QMainWindow):
 
     def jump_to_question(self, question_id: str) -> None:
         self.tabs.setCurrentWidget(self.questions)
-        self.questions.jump_to_question(question_id)
+        card = self.questions.jump_to_question(question_id)
+        if card is not None:
+            # Again once a closing dialog has handed focus back to this window.
+            QTimer.singleShot(0, card.focus_answer)
 
     def _rate_current(self) -> None:
         section_id = self.questions.current_section_id()

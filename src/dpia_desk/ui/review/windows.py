@@ -40,7 +40,13 @@ last_dialog: StartReviewDialog | None = None
 
 
 def _host(parent: QWidget | None) -> QWidget | None:
-    return parent.window() if parent is not None else None
+    """The main window: assessment and review windows are siblings under it, never children of
+    each other (closing one must not close the others)."""
+    host = parent.window() if parent is not None else None
+    while isinstance(host, AssessmentWindow | ReviewWindow):
+        above = host.parentWidget()
+        host = above.window() if above is not None else None
+    return host
 
 
 def _report(error: BaseException, parent: QWidget | None) -> None:
