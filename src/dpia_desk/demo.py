@@ -220,6 +220,7 @@ class DemoSummary:
     vendors_refreshed: int
     ai_systems_added: int
     ai_systems_refreshed: int
+    reviews_added: int = 0
 
     @property
     def vendors(self) -> int:
@@ -266,7 +267,7 @@ def _upsert_system(session: Session, vendor_id: str, demo: DemoSystem) -> bool:
 
 
 def populate_demo(workspace: Workspace, *, today: date | None = None) -> DemoSummary:
-    """Add or refresh the demo vendors and AI systems in one committed transaction."""
+    """Add or refresh the demo vendors and AI systems (one transaction), then their reviews."""
     today = today or date.today()
     counts = {"vendors_added": 0, "vendors_refreshed": 0, "systems_added": 0, "systems_kept": 0}
     with workspace.session() as session:
@@ -282,9 +283,13 @@ def populate_demo(workspace: Workspace, *, today: date | None = None) -> DemoSum
             for system in demo.systems:
                 added = _upsert_system(session, vendor_id, system)
                 counts["systems_added" if added else "systems_kept"] += 1
+    from dpia_desk.demo_assessments import populate_demo_reviews
+
+    reviews_added = populate_demo_reviews(workspace, today=today)
     return DemoSummary(
         counts["vendors_added"],
         counts["vendors_refreshed"],
         counts["systems_added"],
         counts["systems_kept"],
+        reviews_added,
     )

@@ -151,10 +151,12 @@ def _read_mapping(file: Traversable, where: str) -> dict[str, Any]:
 
 def load_stories() -> list[DemoStory]:
     """Every demo story, in folder-name order."""
+    root = data_root()
+    if not root.is_dir():
+        # A build that left the package data out (a frozen bundle must collect demo_data too).
+        raise DemoDataError(DATA_FOLDER, "the folder is missing from this installation")
     stories: list[DemoStory] = []
-    folders = sorted(
-        (entry for entry in data_root().iterdir() if entry.is_dir()), key=lambda e: e.name
-    )
+    folders = sorted((entry for entry in root.iterdir() if entry.is_dir()), key=lambda e: e.name)
     for folder in folders:
         where = f"{folder.name}/{REVIEW_FILE}"
         review = _read_mapping(folder.joinpath(REVIEW_FILE), where)
