@@ -318,10 +318,22 @@ def test_long_texts_are_shortened_to_fit_and_said_so(
         ("<script>document.write('x')</script>safe", "safe"),
         ("<!-- a comment -->visible", "visible"),
         ("x\u202ey\u200bz\x00", "xyz"),
+        ("<a<a<a", "<a<a<a"),
+        ("<script>never closed <b>bold</b>", ""),
+        ("<!-- never closed <b>x</b>", ""),
+        ('<a title="1 > 0">link</a>', '0">link'),
     ],
 )
 def test_html_to_text(markup: str, text: str) -> None:
     assert html_to_text(markup) == text
+
+
+@pytest.mark.parametrize("unit", ["<a", "</", "<!", "<?", "<!--", "<script>", '<a b="'])
+def test_html_to_text_stays_linear_on_malformed_input(unit: str) -> None:
+    """html.parser needs minutes for some of these at this size; ours a fraction of a second
+    (no timing assert: a quadratic regression would simply not finish)."""
+    markup = unit * 400_000
+    assert len(html_to_text(markup)) <= len(markup)
 
 
 @pytest.mark.parametrize(

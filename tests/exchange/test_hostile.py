@@ -144,6 +144,13 @@ def _missing_status(document: Document) -> None:
     del document["assessment"]["status"]
 
 
+def _nested(levels: int) -> list[Any]:
+    value: list[Any] = []
+    for _ in range(levels):
+        value = [value]
+    return value
+
+
 def _depth_bomb_inside(document: Document) -> bytes:
     text = _text(document)
     return text.replace('"notes": ', '"notes": ' + "[" * 5000 + "]" * 5000 + ', "x": ', 1).encode()
@@ -188,6 +195,16 @@ CASES = [
         r"nested more than 64 levels deep",
     ),
     Case("depth bomb inside a document", raw(_depth_bomb_inside), r"nested more than 64 levels"),
+    Case(
+        "65 levels deep",
+        edited(_set(("vendor", "contacts"), [_nested(62)])),
+        r"vendor\.contacts\[0\]\[0\]\[0\]\[0\]\.\.\.: arrays and objects are nested more than 64",
+    ),
+    Case(
+        "unterminated string of escaped quotes",
+        raw(lambda d: b'{"format": "' + b'\\"' * 300_000),
+        r"not valid JSON \(Unterminated string",
+    ),
     Case("300 MB file", _sparse_300_mb, r"the file is 300\.0 MB, above the limit of 200 MB"),
     Case("duplicate key", raw(_duplicate_key), r"the key 'format' appears twice"),
     Case("NaN", raw(_nan), r"NaN is not a JSON number"),

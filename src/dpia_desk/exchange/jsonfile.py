@@ -4,10 +4,12 @@ In this order, each step refusing with one message that names the place:
 
 1. the size, from the file system, before the file is opened (a 300 MB file is never read);
 2. UTF-8 (a leading byte-order mark is tolerated);
-3. the nesting depth, counted by a scan that skips over strings, before the parser runs (Python's
-   parser recurses, so ``[[[[...`` a few hundred thousand deep would exhaust the stack);
-4. the JSON itself: syntax, a key repeated in one object (JSON leaves its meaning open, so it is
-   refused rather than guessed), ``NaN`` and ``Infinity`` (not JSON), numbers too long to convert.
+3. the JSON itself: syntax, a key repeated in one object (JSON leaves its meaning open, so it is
+   refused rather than guessed), ``NaN`` and ``Infinity`` (not JSON), numbers too long to convert;
+4. the nesting depth: a depth bomb (``[[[[...`` a few hundred thousand deep) stops Python's
+   parser at its recursion limit, a guarded error in C; anything parsed that nests deeper than
+   ``max_depth`` is refused by an iterative walk naming where. (No regular-expression pre-scan:
+   one over an unterminated string full of escaped quotes is quadratic, a denial of service.)
 
 The SHA-256 of the file's bytes comes back with the data, for the audit trail.
 """
@@ -16,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,10 +25,7 @@ from typing import Any
 
 from dpia_desk.exchange.errors import ImportRefusedError
 from dpia_desk.exchange.limits import MAX_FILE_BYTES, MAX_NESTING_DEPTH
-
-# A JSON string (skipped whole, including escaped quotes) or one bracket. The string branch is
-# the unrolled-loop form, which runs in linear time over megabytes of base64.
-_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.DOTALL)
+from dpia_desk.questionnaire.errors import format_doc_path
 
 
 @dataclass(frozen=True)
@@ -95,23 +93,22 @@ def decode_utf8(raw: bytes, source: Path | str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def check_depth(text: str, source: Path | str, max_depth: int = MAX_NESTING_DEPTH) -> None:
-    """Refuse arrays and objects nested deeper than ``max_depth``."""
-    depth = 0
-    for match in _TOKENS.finditer(text):
-        bracket = match.group()
-        if bracket in "[{":
-            depth += 1
-            if depth > max_depth:
-                line = text.count("\n", 0, match.start()) + 1
-                raise ImportRefusedError(
-                    source,
-                    None,
-                    f"arrays and objects are nested more than {max_depth} levels deep "
-                    f"(line {line})",
-                )
-        elif bracket in "]}":
-            depth = max(0, depth - 1)
+def check_depth(data: Any, source: Path | str, max_depth: int = MAX_NESTING_DEPTH) -> None:
+    """Refuse arrays and objects nested deeper than ``max_depth`` (an iterative walk)."""
+    pending: list[tuple[Any, int, tuple[str | int, ...]]] = [(data, 1, ())]
+    while pending:
+        node, depth, path = pending.pop()
+        if depth > max_depth:
+            where = format_doc_path(path[:6]) + ("..." if len(path) > 6 else "")
+            raise ImportRefusedError(
+                source,
+                where or None,
+                f"arrays and objects are nested more than {max_depth} levels deep",
+            )
+        children = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, child in children:
+            if isinstance(child, dict | list):
+                pending.append((child, depth + 1, (*path, key)))
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -140,9 +137,8 @@ class _ConstantError(ValueError):
 
 
 def parse_json_text(text: str, source: Path | str, *, max_depth: int = MAX_NESTING_DEPTH) -> Any:
-    check_depth(text, source, max_depth)
     try:
-        return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constants)
+        data = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constants)
     except json.JSONDecodeError as error:
         raise ImportRefusedError(
             source,
@@ -157,7 +153,11 @@ def parse_json_text(text: str, source: Path | str, *, max_depth: int = MAX_NESTI
         ) from None
     except _ConstantError as error:
         raise ImportRefusedError(source, None, f"{error.name} is not a JSON number") from None
-    except RecursionError:  # the depth scan should make this unreachable
-        raise ImportRefusedError(source, None, "arrays and objects are nested too deep") from None
+    except RecursionError:  # a depth bomb: the C parser stops at the recursion limit
+        raise ImportRefusedError(
+            source, None, f"arrays and objects are nested more than {max_depth} levels deep"
+        ) from None
     except ValueError as error:  # e.g. an integer with more digits than Python converts
         raise ImportRefusedError(source, None, f"a value cannot be read ({error})") from None
+    check_depth(data, source, max_depth)
+    return data

@@ -12,8 +12,8 @@ from dpia_desk.services.signoff import MAX_STATEMENT_LENGTH
 
 #: The largest file read at all; a bigger one is refused from its size, before it is opened.
 MAX_FILE_BYTES = 200 * 1024 * 1024
-#: Arrays and objects nested deeper than this are refused before the JSON parser sees them
-#: (Python's parser recurses, and a few hundred thousand ``[`` would exhaust the stack).
+#: Arrays and objects nested deeper than this are refused (a depth bomb far deeper than this
+#: stops Python's recursive parser at its recursion limit first).
 MAX_NESTING_DEPTH = 64
 
 #: One attachment: the same limit as attaching a file in the app.
