@@ -21,7 +21,6 @@ from dpia_desk.ui.review.overview import ReviewWindow
 from dpia_desk.ui.review.windows import open_assessment
 from tests.ui.conftest import OFFSCREEN_NOISE
 
-
 #: The offscreen platform cannot raise windows; that warning is about the platform, not our code.
 OFFSCREEN_RAISE = r"This plugin does not support raise\(\)"
 

@@ -313,6 +313,7 @@ class ReviewOverviewWidget(QWidget):
             card.open_requested.connect(self.open_assessment_requested)
             self.cards[step.form_id] = card
             self.steps_layout.addWidget(card)
+            card.show()  # a child now: shown at once, not after the next event loop turn
         self.steps_layout.addStretch(1)
         previous = self.title
         for card in self.cards.values():
