@@ -71,7 +71,7 @@ HIREBOT = "HireBot Oy"
 EXPECTED_FIGURES = {
     TALENTSIFT: ("high", "required", "B"),
     INTERVIEWLENS: ("prohibited", None, None),
-    ATTRITION: ("high", "required", None),
+    ATTRITION: ("high", "required", "C"),
     PAYFLOW: (None, "not_required", "A"),
     FOCUSMETER: ("high", "required", "D"),
     HIREBOT: ("limited", "likely_required", "A"),
@@ -453,6 +453,11 @@ def test_every_data_file_answers_the_current_form_validly() -> None:
         ("interviewlens", "ai_act_screening", "tier", "prohibited"),
         ("attrition", "ai_act_screening", "tier", "high"),
         ("focusmeter", "vendor_due_diligence", "grade", "D"),
+        ("attrition", "vendor_due_diligence", "grade", "C"),
+        ("attrition", "dpia_screening", "verdict", "required"),
+        ("hirebot", "dpia_screening", "verdict", "likely_required"),
+        ("hirebot", "ll144_bias_audit", "status", "not_applicable"),
+        ("talentsift", "ll144_bias_audit", "status", "compliant"),
     ],
 )
 def test_each_answer_set_scores_as_its_story_says(
