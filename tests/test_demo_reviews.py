@@ -388,6 +388,8 @@ def test_focusmeter_has_a_capped_grade_and_an_overdue_action(
     overdue = [a for a in actions if is_overdue(a, demo_run.today)]
     assert len(overdue) == 1
     assert sum(1 for a in actions if a.status != "done") > len(overdue)
+    # ... and it is the only overdue action of the whole demo.
+    assert [a.id for a in list_actions(session) if is_overdue(a, demo_run.today)] == [overdue[0].id]
 
 
 def test_hirebot_is_limited_risk_and_not_an_aedt(session: Session) -> None:
