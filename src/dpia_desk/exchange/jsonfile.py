@@ -42,6 +42,10 @@ def _megabytes(size: int) -> str:
     return f"{size / 1_048_576:.1f} MB"
 
 
+def _limit(size: int) -> str:
+    return f"{size // 1_048_576} MB" if size >= 1_048_576 else f"{size:,} bytes"
+
+
 def read_json_file(
     path: Path | str,
     *,
@@ -62,8 +66,7 @@ def read_json_file(
         raise ImportRefusedError(
             source,
             None,
-            f"the file is {_megabytes(info.st_size)}, above the limit of "
-            f"{max_bytes // 1_048_576} MB",
+            f"the file is {_megabytes(info.st_size)}, above the limit of {_limit(max_bytes)}",
         )
     try:
         with source.open("rb") as stream:
@@ -72,7 +75,7 @@ def read_json_file(
         raise ImportRefusedError(source, None, error.strerror or "it cannot be read") from None
     if len(raw) > max_bytes:  # it grew while we looked
         raise ImportRefusedError(
-            source, None, f"the file is larger than the limit of {max_bytes // 1_048_576} MB"
+            source, None, f"the file is larger than the limit of {_limit(max_bytes)}"
         )
     if not raw.strip():
         raise ImportRefusedError(source, None, "the file is empty")
