@@ -184,6 +184,7 @@ class _DocxWriter:
         self.bookmark_id = 0
         self.bookmarks: dict[str, str] = {}  # heading anchor -> bookmark name
         self.placed: set[str] = set()  # bookmark names already in the body
+        self.break_before = False  # the next heading starts a new page
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -229,6 +230,14 @@ class _DocxWriter:
         )
 
     def add(self, block: Block) -> None:
+        if isinstance(block, PageBreak):
+            # Carried by the next heading as "page break before": a break paragraph of its own
+            # lands on an empty page when the contents fill theirs exactly once Word updates it.
+            self.break_before = True
+            return
+        if self.break_before and not isinstance(block, Heading | TableOfContents):
+            self.emit('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+            self.break_before = False
         if isinstance(block, Para):
             self.add_para(block)
         elif isinstance(block, Heading):
@@ -243,18 +252,19 @@ class _DocxWriter:
             self.add_cover(block)
         elif isinstance(block, TableOfContents):
             self.add_toc(block)
-        elif isinstance(block, PageBreak):
-            self.emit('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
         else:  # pragma: no cover - the Block union is closed
             raise TypeError(f"unknown block {block!r}")
 
     def add_para(self, para: Para) -> None:
-        style = {"note": "Note", "empty": "Placeholder Text"}.get(para.style)
+        style = {"note": "Note", "refs": "Note", "empty": "Placeholder Text"}.get(para.style)
+        # an introducing note stays on the page of what it introduces
+        keep = "<w:keepNext/>" if para.style == "note" else ""
         if len(para.spans) == 1:
             span = para.spans[0]
-            self.emit(self.paragraphs(span.text, style, _rpr(bold=span.bold, italic=span.italic)))
+            rpr = _rpr(bold=span.bold, italic=span.italic)
+            self.emit(self.paragraphs(span.text, style, rpr, extra_ppr=keep))
             return
-        ppr = _ppr(self.style(style) if style else None)
+        ppr = _ppr(self.style(style) if style else None, keep)
         runs = "".join(
             f"<w:r>{_rpr(bold=span.bold, italic=span.italic)}"
             f"{_run_content(clean_text(span.text))}</w:r>"
@@ -270,11 +280,17 @@ class _DocxWriter:
             name = f"_Toc{len(self.bookmarks) + self.bookmark_id:08d}x"
         self.placed.add(name)
         self.emit(
-            f"<w:p>{_ppr(style)}"
+            f"<w:p>{_ppr(style, self._take_break())}"
             f'<w:bookmarkStart w:id="{self.bookmark_id}" w:name="{name}"/>'
             f"<w:r>{_run_content(clean_text(heading.text).replace(chr(10), ' '))}</w:r>"
             f'<w:bookmarkEnd w:id="{self.bookmark_id}"/></w:p>'
         )
+
+    def _take_break(self) -> str:
+        if not self.break_before:
+            return ""
+        self.break_before = False
+        return "<w:pageBreakBefore/>"
 
     # -- tables -------------------------------------------------------------------------------
 
@@ -469,7 +485,7 @@ class _DocxWriter:
         self.emit(self.paragraphs(notice, "Note"))
 
     def add_toc(self, toc: TableOfContents) -> None:
-        self.emit(self.paragraphs("Contents", "TOC Heading"))
+        self.emit(self.paragraphs("Contents", "TOC Heading", extra_ppr=self._take_break()))
         begin = (
             '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
             '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'

@@ -39,7 +39,8 @@ class Span:
 
 @dataclass(frozen=True)
 class Para:
-    """A paragraph; ``style`` is body | note (small, grey) | empty (a placeholder, italic)."""
+    """A paragraph; ``style`` is body | note (small, grey, introduces what follows) | refs
+    (small, grey, the references of what precedes) | empty (a placeholder, italic)."""
 
     spans: tuple[Span, ...]
     style: str = "body"
@@ -135,7 +136,7 @@ def _text_blocks(blocks: tuple[TextBlock, ...], anchor: str) -> list[Block]:
             Para.plain(block.text) if block.text.strip() else Para.plain(NOT_DOCUMENTED, "empty")
         )
         if block.refs:
-            out.append(_note("References: " + lb.format_refs(block.refs)))
+            out.append(Para.plain("References: " + lb.format_refs(block.refs), "refs"))
     return out
 
 
@@ -684,7 +685,8 @@ def dpia_blocks(report: DpiaReport) -> list[Block]:
     body.append(Heading("Appendix B. Document control", 1, "appendix-control"))
     body.extend(_document_control(report))
 
-    headings = tuple(block for block in body if isinstance(block, Heading) and block.level <= 2)
+    # the same three levels as the Word TOC field (\o "1-3")
+    headings = tuple(block for block in body if isinstance(block, Heading) and block.level <= 3)
     return [_cover(report), PageBreak(), TableOfContents(headings), PageBreak(), *body]
 
 

@@ -124,6 +124,7 @@ def make_kit() -> PdfKit:
     style("body")
     # Notes introduce what follows (or cite references): they travel with the next block.
     style("note", fontSize=8, leading=10.5, textColor=MUTED, keepWithNext=1)
+    style("refs", fontSize=8, leading=10.5, textColor=MUTED)
     style("empty", textColor=MUTED, fontName=fonts.italic)
     style("title", fontName=bold, fontSize=24, leading=29, textColor=ACCENT, spaceAfter=8)
     style("subtitle", fontSize=13, leading=17, textColor=MUTED, spaceAfter=22)
@@ -339,8 +340,8 @@ def table_flowables(kit: PdfKit, table: LayoutTable, width: float = TEXT_WIDTH) 
     flush()
     if len(out) == 1 and isinstance(out[0], GridTable):
         _, height = out[0].wrap(width, FRAME_HEIGHT)
-        if height < FRAME_HEIGHT * 0.4:
-            out = [KeepTogether(out)]  # a short table never starts at the foot of a page
+        # a short table never starts at the foot of a page; it moves whole
+        out[0].keep_whole = height < FRAME_HEIGHT * 0.4
     out.append(Spacer(1, 6))
     return out
 

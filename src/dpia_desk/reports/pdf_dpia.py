@@ -14,6 +14,7 @@ from typing import Any
 
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     NextPageTemplate,
@@ -113,7 +114,7 @@ class _TocEntry(Flowable):  # type: ignore[misc]
         self.level = level
         self.font = kit.face(title, kit.fonts.bold if level == 1 else kit.fonts.regular)
         self.size = 10.0 if level == 1 else 9.0
-        self.indent = 0.0 if level == 1 else 14.0
+        self.indent = 14.0 * (min(level, 3) - 1)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
@@ -161,14 +162,29 @@ class _Story:
 
     def build(self, blocks: list[Block]) -> list[Flowable]:
         story: list[Flowable] = [NextPageTemplate("body")]
-        for block in blocks:
-            story.extend(self.flowables(block))
+        for index, block in enumerate(blocks):
+            if isinstance(block, HeatMap) and index > 0 and isinstance(blocks[index - 1], HeatMap):
+                continue  # drawn beside the previous one
+            if isinstance(block, HeatMap):
+                maps = [block]
+                for later in blocks[index + 1 :]:
+                    if not isinstance(later, HeatMap):
+                        break
+                    maps.append(later)
+                story.extend([heat_map_drawing(self.kit, maps), Spacer(1, 8)])
+                continue
+            flowables = self.flowables(block)
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if isinstance(following, Para) and following.style == "refs" and flowables:
+                # a text's references stay on the page where the text ends
+                flowables[-1].keepWithNext = 1
+            story.extend(flowables)
         return story
 
     def flowables(self, block: Block) -> list[Flowable]:
         kit = self.kit
         if isinstance(block, Para):
-            style = {"note": "note", "empty": "empty"}.get(block.style, "body")
+            style = {"note": "note", "refs": "refs", "empty": "empty"}.get(block.style, "body")
             if len(block.spans) == 1 and not (block.spans[0].bold or block.spans[0].italic):
                 return kit.paras(block.spans[0].text, style)
             if sum(len(span.text) for span in block.spans) > 3000:
@@ -178,7 +194,10 @@ class _Story:
                 return out
             return [kit.rich(((s.text, s.bold, s.italic) for s in block.spans), style)]
         if isinstance(block, Heading):
-            return [self.heading(block)]
+            # A heading needs room for itself and the start of what follows (tables cannot be
+            # kept with it by keepWithNext alone: they move to the next page and leave it).
+            room = {1: 150.0, 2: 120.0}.get(block.level, 100.0)
+            return [CondPageBreak(room), self.heading(block)]
         if isinstance(block, Table):
             return table_flowables(kit, block)
         if isinstance(block, HeatMap):

@@ -163,6 +163,7 @@ class GridTable(Flowable):  # type: ignore[misc]
         self.grid_color = grid_color
         self.box_color = box_color
         self.keyvalue = keyvalue
+        self.keep_whole = False  # never split: move to the next page instead
         self._heights: list[float] = []
 
     def _all_rows(self) -> list[GridRow]:
@@ -175,6 +176,8 @@ class GridTable(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        if self.keep_whole:
+            return []
         heights = [row.height(self.col_widths) for row in self.rows]
         used = self.header.height(self.col_widths) if self.header else 0.0
         count = 0
