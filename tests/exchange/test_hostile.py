@@ -207,7 +207,22 @@ CASES = [
     ),
     Case("300 MB file", _sparse_300_mb, r"the file is 300\.0 MB, above the limit of 200 MB"),
     Case("duplicate key", raw(_duplicate_key), r"the key 'format' appears twice"),
-    Case("NaN", raw(_nan), r"NaN is not a JSON number"),
+    Case("NaN", raw(_nan), r"NaN is not a finite JSON number"),
+    Case(
+        "1e400",
+        raw(lambda d: _text(d).replace('"version": 1,', '"version": 1e400,', 1).encode()),
+        r"1e400 is not a finite JSON number",
+    ),
+    Case(
+        "lone surrogate",
+        raw(lambda d: _text(d).replace('"notes": "', '"notes": "\\ud800', 1).encode()),
+        r"vendor\.notes: holds a lone surrogate \(not Unicode\)",
+    ),
+    Case(
+        "huge number answer",
+        edited(_answer("data_subject_count", 10**4000)),
+        r"answers\[\d+\]\.value: is not a number between",
+    ),
     Case("a 20,000-digit number", raw(_huge_integer), r"a value cannot be read"),
     Case(
         "edited without a new checksum",

@@ -143,11 +143,13 @@ def _answer_value(value: Any) -> Any:
         if len(value) > limits.ANSWER_TEXT:
             raise ValueError(f"is longer than {limits.ANSWER_TEXT:,} characters")
         return _no_nul(value)
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ValueError("is not a finite number")
+    if isinstance(value, int | float):
+        # abs() first: math.isfinite would overflow on a 4,000-digit integer
+        if abs(value) > limits.MAX_ANSWER_NUMBER or not math.isfinite(value):
+            raise ValueError(
+                f"is not a number between -{limits.MAX_ANSWER_NUMBER:,} and "
+                f"{limits.MAX_ANSWER_NUMBER:,}"
+            )
         return value
     if isinstance(value, list):
         if len(value) > limits.MAX_ANSWER_LIST_ITEMS:
@@ -435,7 +437,7 @@ class SignOffRecord(_Record):
 class AuditEventSummary(_Record):
     """One event of the source workspace's trail about this assessment, without its values."""
 
-    seq: Annotated[int, Field(ge=1)]
+    seq: Annotated[int, Field(ge=1, le=2**63 - 1)]
     at: Timestamp
     actor: AuditText
     action: AuditWord
@@ -449,7 +451,7 @@ class AuditSummary(_Record):
     """What the source workspace's audit trail said at export time (kept for the record; a
     hash chain belongs to one workspace, so these events are not replayed on import)."""
 
-    workspace_events: Annotated[int, Field(ge=0)]
+    workspace_events: Annotated[int, Field(ge=0, le=2**63 - 1)]
     chain_ok: bool
     events: Annotated[list[AuditEventSummary], Field(max_length=limits.MAX_AUDIT_EVENTS)]
 

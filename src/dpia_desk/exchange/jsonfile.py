@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,22 +98,44 @@ def decode_utf8(raw: bytes, source: Path | str) -> str:
     return text.removeprefix("\ufeff")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _bad_text(text: str) -> bool:
+    """A lone surrogate (from an escaped ``\\ud800``): not Unicode, cannot be stored or hashed."""
+    return not text.isascii() and _SURROGATE.search(text) is not None
+
+
+def _place(path: tuple[str | int, ...]) -> str | None:
+    return (format_doc_path(path[:6]) + ("..." if len(path) > 6 else "")) or None
+
+
 def check_depth(data: Any, source: Path | str, max_depth: int = MAX_NESTING_DEPTH) -> None:
-    """Refuse arrays and objects nested deeper than ``max_depth`` (an iterative walk)."""
+    """Refuse arrays and objects nested deeper than ``max_depth``, and texts that are not valid
+    Unicode (an iterative walk over the parsed document, naming the place)."""
     pending: list[tuple[Any, int, tuple[str | int, ...]]] = [(data, 1, ())]
+    if isinstance(data, str) and _bad_text(data):
+        raise ImportRefusedError(source, None, "a text holds a lone surrogate (not Unicode)")
     while pending:
         node, depth, path = pending.pop()
         if depth > max_depth:
-            where = format_doc_path(path[:6]) + ("..." if len(path) > 6 else "")
             raise ImportRefusedError(
                 source,
-                where or None,
+                _place(path),
                 f"arrays and objects are nested more than {max_depth} levels deep",
             )
         children = node.items() if isinstance(node, dict) else enumerate(node)
         for key, child in children:
+            if isinstance(key, str) and _bad_text(key):
+                raise ImportRefusedError(
+                    source, _place(path), "a key holds a lone surrogate (not Unicode)"
+                )
             if isinstance(child, dict | list):
                 pending.append((child, depth + 1, (*path, key)))
+            elif isinstance(child, str) and _bad_text(child):
+                raise ImportRefusedError(
+                    source, _place((*path, key)), "holds a lone surrogate (not Unicode)"
+                )
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -133,6 +157,13 @@ def _no_constants(name: str) -> Any:
     raise _ConstantError(name)
 
 
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e400 reads as infinity
+        raise _ConstantError(text if len(text) <= 40 else text[:37] + "...")
+    return value
+
+
 class _ConstantError(ValueError):
     def __init__(self, name: str) -> None:
         super().__init__(name)
@@ -141,7 +172,12 @@ class _ConstantError(ValueError):
 
 def parse_json_text(text: str, source: Path | str, *, max_depth: int = MAX_NESTING_DEPTH) -> Any:
     try:
-        data = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constants)
+        data = json.loads(
+            text,
+            object_pairs_hook=_unique_keys,
+            parse_constant=_no_constants,
+            parse_float=_finite,
+        )
     except json.JSONDecodeError as error:
         raise ImportRefusedError(
             source,
@@ -155,7 +191,9 @@ def parse_json_text(text: str, source: Path | str, *, max_depth: int = MAX_NESTI
             source, None, f"the key {shown!r} appears twice in one object"
         ) from None
     except _ConstantError as error:
-        raise ImportRefusedError(source, None, f"{error.name} is not a JSON number") from None
+        raise ImportRefusedError(
+            source, None, f"{error.name} is not a finite JSON number"
+        ) from None
     except RecursionError:  # a depth bomb: the C parser stops at the recursion limit
         raise ImportRefusedError(
             source, None, f"arrays and objects are nested more than {max_depth} levels deep"

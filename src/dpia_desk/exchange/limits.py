@@ -42,6 +42,10 @@ ANSWER_TEXT = 100_000
 AUDIT_WORD = 50
 APP_VERSION = 50
 
+#: Numbers in answers (people concerned, amounts): far beyond any real answer, and small enough
+#: to convert to a float without overflow.
+MAX_ANSWER_NUMBER = 10**15
+
 # How many of each record one assessment may carry.
 MAX_ANSWERS = 10_000
 MAX_ANSWER_LIST_ITEMS = 1_000

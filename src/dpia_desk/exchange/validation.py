@@ -351,6 +351,10 @@ def check_answers(document: ExchangeDocument, form: Form, source: Path) -> dict[
             raise ImportRefusedError(
                 source, place("answers", index, "value"), error.reason
             ) from None
+        except (ArithmeticError, ValueError):  # the form engine choking on an extreme value
+            raise ImportRefusedError(
+                source, place("answers", index, "value"), "cannot be read for this question"
+            ) from None
         except UnknownQuestionError as error:  # pragma: no cover (checked just above)
             raise ImportRefusedError(
                 source, place("answers", index, "question_id"), error.message
