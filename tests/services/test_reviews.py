@@ -112,3 +112,19 @@ def test_a_review_in_the_workspace(workspace: Workspace, vendor_id: str) -> None
     step = overview.plan.step("ai_act_screening")
     assert step.progress is not None and step.progress.summary == "High risk"
     assert overview.plan.step("fria").need == "not_needed"
+
+
+def test_ll144_is_not_needed_when_the_tool_serves_no_hiring_or_promotion(
+    workspace: Workspace, vendor_id: str
+) -> None:
+    with workspace.session() as session:
+        review, intake = start_review(session, actor="hr", vendor_id=vendor_id)
+        set_answers(
+            session,
+            actor="hr",
+            assessment_id=intake.id,
+            answers={"hr_processes": ["payroll_benefits"], "ai_features_present": "none"},
+        )
+    with workspace.read_session() as session:
+        plan = review_overview(session, review.id).plan
+    assert plan.step("ll144_bias_audit").need == "not_needed"

@@ -206,7 +206,7 @@ def review_overview(session: Session, review_id: str) -> ReviewOverview:
         has_ai_system=review.ai_system_id is not None,
         intake_answered=bool(intake_answers),
         ai_features=_str(intake_answers.get("ai_features_present")),
-        nyc_roles=_str(intake_answers.get("nyc_roles")),
+        nyc_roles=_nyc_roles(intake),
         inherent_tier=tier if isinstance(tier, int) else None,
         ai_act_tier=_str(ai_act.get("tier")),
         ai_act_obligations=tuple(
@@ -224,6 +224,20 @@ def review_overview(session: Session, review_id: str) -> ReviewOverview:
         progress=progress,
     )
     return ReviewOverview(review, facts, plan_review(facts), snapshots)
+
+
+def _nyc_roles(intake: AssessmentSnapshot | None) -> str | None:
+    """The intake's New York City answer; "no" when the intake hides the question because the
+    tool supports no recruitment or promotion process (Local Law 144 covers only those)."""
+    if intake is None:
+        return None
+    answer = intake.state.answers.get("nyc_roles")
+    if isinstance(answer, str):
+        return answer
+    hidden = "nyc_roles" in intake.state.hidden_questions
+    if hidden and intake.state.answers.get("hr_processes"):
+        return "no"
+    return None
 
 
 def _str(value: object) -> str | None:
