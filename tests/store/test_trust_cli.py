@@ -111,3 +111,14 @@ def test_restore_with_an_old_recovery_key_after_a_rekey(
     assert code == 0, err
     code, out, _ = _run(capsys, "--workspace", str(path), "vendor", "list", "--json")
     assert code == 0 and [row["name"] for row in json.loads(out)] == ["Acme"]
+
+
+def test_backup_and_restore_explain_bad_paths(
+    workspace: tuple[Path, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, _ = workspace
+    code, _, err = _run(capsys, "--workspace", str(path), "backup", "--output", str(tmp_path))
+    assert code == 1 and "it is a folder" in err
+    missing = tmp_path / "missing.dpia"
+    code, _, err = _run(capsys, "--workspace", str(path), "restore", str(missing), "--yes")
+    assert code == 1 and "no backup file of that name" in err

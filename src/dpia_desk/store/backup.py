@@ -79,6 +79,8 @@ def write_backup(
     source: sqlcipher3.Connection, target: Path, *, key: bytes, salt: bytes
 ) -> BackupInfo:
     """Copy the database behind ``source`` (a keyed connection) into ``target``, then verify it."""
+    if target.is_dir():
+        raise BackupError(target, "it is a folder; give the name of the backup file to write")
     if target.exists():
         raise BackupError(target, "a file of that name already exists")
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -27,7 +27,7 @@ from dpia_desk.store.backup import (
     verify_backup,
 )
 from dpia_desk.store.engine import inspect_file
-from dpia_desk.store.errors import WorkspaceExistsError
+from dpia_desk.store.errors import NotAWorkspaceError, WorkspaceExistsError
 from dpia_desk.store.keys import KeySource
 from dpia_desk.store.lock import WorkspaceLock
 from dpia_desk.store.workspace import Workspace, current_actor, unlock_for_copy
@@ -50,6 +50,8 @@ def restore_backup(
     ``replace=True``). Raises the usual open errors for the backup, :class:`BackupError` when it
     fails its checks, :class:`WorkspaceInUseError` when ``target`` is open elsewhere."""
     target = target.absolute()
+    if not backup.is_file():
+        raise NotAWorkspaceError(backup, "there is no backup file of that name")
     if target.exists() and not replace:
         raise WorkspaceExistsError(target)
     key = unlock_for_copy(backup, key_source)
