@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from dpia_desk import paths
@@ -24,6 +25,13 @@ class SecretFileError(DpiaDeskError):
         super().__init__(
             f"Cannot use {path}: {reason}.", hint="Check the file name and its content."
         )
+
+
+def confirm(question: str) -> bool:
+    """Ask on the terminal; without one (scripts, pipes) the answer is no."""
+    if not sys.stdin.isatty():
+        return False
+    return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
 
 
 def workspace_path(args: argparse.Namespace) -> Path:

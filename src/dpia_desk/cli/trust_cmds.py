@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -128,15 +127,8 @@ def run_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-def _confirm(question: str) -> bool:
-    if not sys.stdin.isatty():
-        return False
-    answer = input(f"{question} [y/N] ")
-    return answer.strip().lower() in ("y", "yes")
-
-
 def run_restore(args: argparse.Namespace) -> int:
-    from dpia_desk.cli.context import key_source, read_secret_file, workspace_path
+    from dpia_desk.cli.context import confirm, key_source, read_secret_file, workspace_path
     from dpia_desk.store import RecoveryKey, Workspace, keys
     from dpia_desk.store.restore import restore_backup
 
@@ -145,7 +137,7 @@ def run_restore(args: argparse.Namespace) -> int:
     if (
         replace
         and not args.yes
-        and not _confirm(
+        and not confirm(
             f"Replace the workspace {target} with {args.backup_file}? Its current content is "
             "kept in the backup folder first."
         )

@@ -183,22 +183,16 @@ def run_edit(args: argparse.Namespace) -> int:
 
 
 def run_delete(args: argparse.Namespace) -> int:
-    import sys
-
-    from dpia_desk.cli.context import open_workspace
+    from dpia_desk.cli.context import confirm, open_workspace
     from dpia_desk.store.erasure import vendor_erasure_plan
 
     with open_workspace(args) as workspace:
         with workspace.read_session() as session:
             plan = vendor_erasure_plan(session, args.vendor_id)
-        if not args.yes:
-            if not sys.stdin.isatty():
-                raise DpiaDeskError(
-                    f"Not erased: {plan.describe()}", hint="Confirm with --yes to erase it."
-                )
-            if input(f"{plan.describe()} Erase? [y/N] ").strip().lower() not in ("y", "yes"):
-                print("Nothing was erased.")
-                return 0
+        if not args.yes and not confirm(f"{plan.describe()} Erase?"):
+            raise DpiaDeskError(
+                f"Not erased: {plan.describe()}", hint="Confirm with --yes to erase it."
+            )
         workspace.erase_vendor(args.vendor_id)
     if args.json:
         emit_json({"erased": args.vendor_id, "counts": plan.counts()})

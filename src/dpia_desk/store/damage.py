@@ -26,9 +26,9 @@ import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dpia_desk.store.engine import PAGE_SIZE
 from dpia_desk.store.keys import SALT_BYTES
 
-PAGE_SIZE = 4096
 _IV = 16
 _HMAC = 64
 _RESERVE = _IV + _HMAC

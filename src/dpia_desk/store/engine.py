@@ -24,6 +24,7 @@ can never create an empty database where a workspace was expected.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +39,8 @@ from dpia_desk.store.errors import CipherSettingsError, NotAWorkspaceError, Work
 from dpia_desk.store.keys import SALT_BYTES
 
 PAGE_SIZE = 4096
+#: Files SQLite keeps beside a WAL-mode database while it is open (or after a crash).
+SIDECAR_SUFFIXES = ("-wal", "-shm")
 _PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
@@ -89,6 +92,17 @@ def passphrase_literal(passphrase: str) -> str:
 
 def sqlite_uri(path: Path, mode: str) -> str:
     return f"file:{pathname2url(str(path.resolve()))}?mode={mode}"
+
+
+def sidecar_paths(path: Path) -> list[Path]:
+    return [Path(f"{path}{suffix}") for suffix in SIDECAR_SUFFIXES]
+
+
+def remove_sidecars(path: Path) -> None:
+    """Delete the -wal/-shm files of a database nobody has open (we hold its lock)."""
+    for sidecar in sidecar_paths(path):
+        with contextlib.suppress(FileNotFoundError):
+            sidecar.unlink()
 
 
 def inspect_file(path: Path) -> bytes:

@@ -26,13 +26,12 @@ from dpia_desk.store.backup import (
     fsync_file,
     verify_backup,
 )
-from dpia_desk.store.engine import inspect_file
+from dpia_desk.store.engine import inspect_file, remove_sidecars
 from dpia_desk.store.errors import NotAWorkspaceError, WorkspaceExistsError
 from dpia_desk.store.keys import KeySource
 from dpia_desk.store.lock import WorkspaceLock
 from dpia_desk.store.workspace import Workspace, current_actor, unlock_for_copy
 
-_SIDECARS = ("-wal", "-shm")
 AUTOMATIC = "automatic"
 
 
@@ -68,9 +67,7 @@ def restore_backup(
         shutil.copyfile(backup, incoming)
         verify_backup(incoming, key=key)
         fsync_file(incoming)
-        for suffix in _SIDECARS:  # a WAL of the old file must never meet the restored one
-            with contextlib.suppress(FileNotFoundError):
-                Path(f"{target}{suffix}").unlink()
+        remove_sidecars(target)  # a WAL of the old file must never meet the restored one
         incoming.replace(target)
         fsync_directory(target.parent)
     finally:

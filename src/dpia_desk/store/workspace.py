@@ -38,6 +38,7 @@ from dpia_desk.store.damage import (
     scan_wal,
 )
 from dpia_desk.store.engine import (
+    SIDECAR_SUFFIXES,
     DatabaseUnreadableError,
     KeyRejectedError,
     build_engine,
@@ -45,6 +46,7 @@ from dpia_desk.store.engine import (
     inspect_file,
     passphrase_literal,
     raw_key_literal,
+    remove_sidecars,
 )
 from dpia_desk.store.erasure import ErasurePlan, erase_assessment, erase_vendor
 from dpia_desk.store.errors import (
@@ -66,7 +68,6 @@ from dpia_desk.store.models import APPLICATION_ID
 from dpia_desk.store.recovery import RecoveryKey
 
 OpenedWith = Literal["keychain", "passphrase", "recovery"]
-_SIDECARS = ("-wal", "-shm")
 
 
 def current_actor() -> str:
@@ -135,7 +136,7 @@ class Workspace:
         self._key = bytearray(key)
         self._lock = lock
         # Read-only connections may create empty -wal/-shm files they cannot remove themselves.
-        self._sidecars_existed = {s: Path(f"{path}{s}").exists() for s in _SIDECARS}
+        self._sidecars_existed = {s: Path(f"{path}{s}").exists() for s in SIDECAR_SUFFIXES}
         self._engine: Engine | None = build_engine(self._connect)
         self._write_engine = self._engine.execution_options(immediate=True)
         self._sessions = sessionmaker(expire_on_commit=False)
@@ -198,9 +199,9 @@ class Workspace:
                 workspace.close()
             else:
                 lock.release()
-            for leftover in (path, *(Path(f"{path}{suffix}") for suffix in _SIDECARS)):
-                with contextlib.suppress(FileNotFoundError):
-                    leftover.unlink()
+            remove_sidecars(path)
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
             raise
         return workspace, RecoveryKey(key)
 
@@ -376,9 +377,7 @@ class Workspace:
         old_engine.dispose()
         try:
             copy = self._write_reencrypted_copy(new_key)
-            for suffix in _SIDECARS:  # an empty WAL of the old file must not meet the new one
-                with contextlib.suppress(FileNotFoundError):
-                    Path(f"{self.path}{suffix}").unlink()
+            remove_sidecars(self.path)  # an empty WAL of the old file must not meet the new one
             copy.replace(self.path)  # the one atomic step from the old key to the new
         except BaseException:
             rekey.remove_stale_copy(self.path)
@@ -577,7 +576,7 @@ def _probe(path: Path, key: bytes, opened_with: OpenedWith) -> str:
     A read-only SQLite connection to a WAL database may create empty ``-wal``/``-shm`` files
     it cannot remove; those it created are removed again, so a failed open leaves nothing behind.
     """
-    existed = {suffix: Path(f"{path}{suffix}").exists() for suffix in _SIDECARS}
+    existed = {suffix: Path(f"{path}{suffix}").exists() for suffix in SIDECAR_SUFFIXES}
     try:
         try:
             connection = connect(path, raw_key_literal(key), read_only=True, apply_pragmas=False)
@@ -615,7 +614,7 @@ def _remove_new_sidecars(path: Path, existed: dict[str, bool]) -> None:
     wal = Path(f"{path}-wal")
     if existed["-wal"] or (wal.exists() and wal.stat().st_size > 0):
         return
-    for suffix in _SIDECARS:
+    for suffix in SIDECAR_SUFFIXES:
         if not existed[suffix]:
             with contextlib.suppress(FileNotFoundError):
                 Path(f"{path}{suffix}").unlink()
