@@ -24,7 +24,7 @@ from dpia_desk.errors import DpiaDeskError
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    vendor = add_command(subparsers, "vendor", "add, list, show and edit vendors")
+    vendor = add_command(subparsers, "vendor", "add, list, show, edit and erase vendors")
     actions = vendor.add_subparsers(dest="vendor_command", metavar="ACTION", required=True)
 
     add = add_command(actions, "add", "add a vendor and print its id")
