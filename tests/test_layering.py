@@ -15,6 +15,7 @@ FORBIDDEN = {
     "store": ("PySide6", "shiboken6", "dpia_desk.ui"),
     "reports": ("PySide6", "shiboken6", "dpia_desk.ui"),
     "services": ("PySide6", "shiboken6", "dpia_desk.ui"),
+    "exchange": ("PySide6", "shiboken6", "dpia_desk.ui"),
 }
 
 

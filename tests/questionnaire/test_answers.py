@@ -185,3 +185,30 @@ def test_bad_answers_files(tmp_path: Path, name: str, content: str, message: str
         load_answers_file(path)
     assert message in caught.value.message
     assert isinstance(caught.value, DpiaDeskError)
+
+
+def test_huge_numbers_are_refused_not_crashed() -> None:
+    from dpia_desk.questionnaire import InvalidAnswer, load_form_text, normalise_value
+
+    form = load_form_text(
+        """
+schema_version: 1
+id: nums
+version: 1.0.0
+status: released
+title: Numbers
+source: {author: tests, licence: CC0-1.0}
+sections:
+  - id: s
+    title: S
+    questions:
+      - {id: count, type: number, text: How many?, refs: [gdpr:art35.1], integer: true}
+      - {id: level, type: scale, text: Level?, refs: [gdpr:art35.1], min: 1, max: 4}
+""",
+        "nums.yaml",
+    )
+    for question_id in ("count", "level"):
+        for value in (10**4000, -(10**4000), 1e300, float("inf")):
+            with pytest.raises(InvalidAnswer):
+                normalise_value(form.question(question_id), value)
+    assert normalise_value(form.question("count"), 10**12) == 10**12

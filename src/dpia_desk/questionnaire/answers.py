@@ -141,6 +141,24 @@ def _text(max_length: int) -> Normaliser:
     return normalise
 
 
+#: Beyond this, a number is a typo or an attack, and it would lose precision as a float.
+_MAX_MAGNITUDE = 10**15
+
+
+def _plausible(value: int | float) -> bool:
+    """Finite and of a size a questionnaire can mean (huge ints cannot become floats)."""
+    if isinstance(value, int):
+        return -_MAX_MAGNITUDE <= value <= _MAX_MAGNITUDE
+    return math.isfinite(value) and abs(value) <= _MAX_MAGNITUDE
+
+
+def _check_magnitude(value: int | float) -> None:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise InvalidAnswer(f"expected a finite number, got {value}")
+    if not _plausible(value):
+        raise InvalidAnswer("the number is too large (at most 10^15 either way)")
+
+
 def _number(question: NumberQuestion) -> Normaliser:
     low, high, whole = question.min, question.max, question.integer
     unit = f" {question.unit}" if question.unit else ""
@@ -150,8 +168,7 @@ def _number(question: NumberQuestion) -> Normaliser:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise InvalidAnswer(f"expected a number, got {describe_value(value)}")
-        if not math.isfinite(value):
-            raise InvalidAnswer(f"expected a finite number, got {value}")
+        _check_magnitude(value)
         number: int | float = value
         if whole:
             if not float(value).is_integer():
@@ -202,7 +219,7 @@ def _scale(question: ScaleQuestion) -> Normaliser:
         if (
             isinstance(value, bool)
             or not isinstance(value, int | float)
-            or not math.isfinite(value)
+            or not _plausible(value)
             or not float(value).is_integer()
         ):
             raise InvalidAnswer(

@@ -13,7 +13,7 @@ import mimetypes
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import PurePath
 from typing import Any
@@ -53,7 +53,9 @@ MAX_EVIDENCE_BYTES = 25 * 1024 * 1024
 LOCKED_STATUSES = frozenset({AssessmentStatus.APPROVED.value, AssessmentStatus.REJECTED.value})
 
 _FORM_CACHE_SIZE = 64
-_form_cache: OrderedDict[str, Form] = OrderedDict()
+# assessment id -> (the snapshot it was parsed from, the form). The snapshot is compared on a hit:
+# a process may open two workspaces that hold the same (UUID) assessment, e.g. after an import.
+_form_cache: OrderedDict[str, tuple[dict[str, Any], Form]] = OrderedDict()
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -68,12 +70,13 @@ def get_assessment(session: Session, assessment_id: str) -> Assessment:
 
 def form_of(assessment: Assessment) -> Form:
     """The frozen form an assessment was answered against (parsed once per assessment)."""
+    snapshot_json = assessment.form_snapshot
     cached = _form_cache.get(assessment.id)
-    if cached is not None and cached.version == assessment.form_version:
+    if cached is not None and (cached[0] is snapshot_json or cached[0] == snapshot_json):
         _form_cache.move_to_end(assessment.id)
-        return cached
-    form = form_from_json(assessment.form_snapshot)
-    _form_cache[assessment.id] = form
+        return cached[1]
+    form = form_from_json(snapshot_json)
+    _form_cache[assessment.id] = (snapshot_json, form)
     while len(_form_cache) > _FORM_CACHE_SIZE:
         _form_cache.popitem(last=False)
     return form
@@ -198,6 +201,41 @@ def snapshot(
         state=state,
         result=result,
         evidence_counts=counts,
+    )
+
+
+def rescore(
+    current: AssessmentSnapshot,
+    *,
+    answers: Mapping[str, Any] | None = None,
+    comments: Mapping[str, str] | None = None,
+    related: Mapping[str, ScoreResult] | None = None,
+) -> AssessmentSnapshot:
+    """``current`` with new answers (or comments), re-evaluated and re-scored without reading
+    the workspace: the same evaluation and scoring as :func:`snapshot`, for a caller that has
+    just stored the change and keeps the related results (:func:`related_results`) itself.
+    The desktop calls it after each answer, where a full :func:`snapshot` would re-read and
+    re-score every related form."""
+    values = dict(current.answers if answers is None else answers)
+    state = evaluate(current.form, values)
+    result = (
+        score_form(
+            current.form,
+            values,
+            evidence_counts=current.evidence_counts,
+            related=dict(related) if related is not None else None,
+            state=state,
+            strict=False,
+        )
+        if current.form.scoring is not None
+        else None
+    )
+    return replace(
+        current,
+        answers=values,
+        comments=dict(current.comments if comments is None else comments),
+        state=state,
+        result=result,
     )
 
 
