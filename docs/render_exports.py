@@ -1,10 +1,11 @@
 """Render the exports to PNG pages, to look at them: ``.venv/bin/python docs/render_exports.py``.
 
-Writes the sample DPIA as PDF (ours) and as DOCX, converts the DOCX to PDF with LibreOffice (the
-way a reviewer without Word sees it), writes the vendor scorecard (plus a grayscale copy, to check
-that it reads in black and white, and a copy full of hostile text, to check that it stays on one
-page), and renders every page with ``pdftoppm`` into ``docs/exports/all/`` (not committed).
-A handful of representative pages are copied to ``docs/exports/`` and committed.
+Writes the sample DPIA (with ``--demo``: a DPIA of a fresh demo workspace) as PDF (ours) and as
+DOCX, converts the DOCX to PDF with LibreOffice (the way a reviewer without Word sees it), writes
+the vendor scorecard (plus a grayscale copy, to check that it reads in black and white, and a copy
+full of hostile text, to check that it stays on one page), and renders every page with
+``pdftoppm`` into ``docs/exports/all/`` (not committed). For the sample, a handful of
+representative pages are copied to ``docs/exports/`` and committed.
 
 Needs ``pdftoppm`` (poppler-utils); LibreOffice is optional. With ``python3-uno`` available the
 LibreOffice conversion also updates the table of contents first (as Word does when it opens the
@@ -22,7 +23,13 @@ import tempfile
 import textwrap
 from pathlib import Path
 
-from dpia_desk.reports import write_dpia_docx, write_dpia_pdf, write_scorecard_pdf
+from dpia_desk.reports import (
+    DpiaReport,
+    VendorScorecard,
+    write_dpia_docx,
+    write_dpia_pdf,
+    write_scorecard_pdf,
+)
 from dpia_desk.reports.sample import HOSTILE_TEXTS, sample_report, sample_scorecard
 
 HERE = Path(__file__).resolve().parent
@@ -138,22 +145,51 @@ def render(pdf: Path, stem: str, *, gray: bool = False) -> None:
     subprocess.run([*command, str(pdf), str(ALL / stem)], check=True, timeout=600)
 
 
+def demo_exports(work: Path) -> tuple[DpiaReport, VendorScorecard]:
+    """The report and scorecard of a DPIA in a fresh demo workspace (``dpia-desk demo``)."""
+    from dpia_desk.cli import main as cli
+    from dpia_desk.reports.builder import build_report, build_scorecard
+    from dpia_desk.store import Passphrase, Workspace
+    from dpia_desk.store.models import Assessment
+
+    secret = work / "passphrase.txt"
+    secret.write_text("render-exports-demo", encoding="utf-8")
+    path = work / "demo.dpia"
+    arguments = ["--workspace", str(path), "--passphrase-file", str(secret), "demo"]
+    if cli(arguments) != 0:
+        raise SystemExit("could not create the demo workspace")
+    opened = Workspace.open(path, Passphrase("render-exports-demo"), read_only=True)
+    with opened as workspace, workspace.read_session() as session:
+        first = session.query(Assessment).filter(Assessment.form_id == "dpia").first()
+        if first is None:
+            raise SystemExit("the demo workspace has no DPIA")
+        return build_report(session, first.id, author="demo"), build_scorecard(session, first.id)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.parse_args(argv)
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="render a DPIA of a fresh demo workspace instead of the sample report "
+        "(nothing is copied to docs/exports then)",
+    )
+    args = parser.parse_args(argv)
     if shutil.which("pdftoppm") is None:
         print("pdftoppm (poppler-utils) is needed", file=sys.stderr)
         return 1
     ALL.mkdir(parents=True, exist_ok=True)
     for old in ALL.glob("*.png"):
         old.unlink()
-    report = sample_report()
     with tempfile.TemporaryDirectory(prefix="render-exports-") as temp:
         work = Path(temp)
+        report, scorecard = (
+            demo_exports(work) if args.demo else (sample_report(), sample_scorecard())
+        )
         pdf, docx, card = work / "dpia.pdf", work / "dpia.docx", work / "scorecard.pdf"
         write_dpia_pdf(report, pdf)
         write_dpia_docx(report, docx)
-        write_scorecard_pdf(sample_scorecard(), card)
+        write_scorecard_pdf(scorecard, card)
         hostile = dataclasses.replace(
             sample_scorecard(),
             vendor_name="Überlange Personaldienstleistungs- und Bewerbermanagementsysteme "
@@ -172,6 +208,9 @@ def main(argv: list[str]) -> int:
             render(docx_pdf, "dpia-docx")
         shutil.copy(pdf, ALL / "dpia.pdf")
         shutil.copy(docx, ALL / "dpia.docx")
+    if args.demo:
+        print(f"pages in {ALL}")
+        return 0
     for stem, page, name in SELECTION:
         matches = sorted(ALL.glob(f"{stem}-*{page}.png"))
         exact = [m for m in matches if m.stem.rsplit("-", 1)[-1].lstrip("0") == str(page)]

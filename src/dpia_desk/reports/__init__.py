@@ -1,5 +1,8 @@
 """Exports: one report model, rendered by separate writers so that Word and PDF say the same thing.
 
+Building the model from a workspace: :func:`build_report`, :func:`build_scorecard` and
+:func:`build_portfolio` take an open session (``workspace.read_session()``).
+
 Public entry points (each writes atomically and raises :class:`ExportError` with a clear message
 when the file cannot be written; ``progress(done, total)`` may raise :class:`ExportCancelled`):
 
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dpia_desk.reports.errors import ExportCancelled, ExportError, ProgressCallback
 from dpia_desk.reports.model import (
@@ -41,6 +45,9 @@ from dpia_desk.reports.model import (
     VendorScorecard,
 )
 
+if TYPE_CHECKING:  # SQLAlchemy only for the annotation; importing reports stays light
+    from sqlalchemy.orm import Session
+
 __all__ = [
     "ActionItem",
     "AiActClassification",
@@ -66,12 +73,36 @@ __all__ = [
     "SignOff",
     "TextBlock",
     "VendorScorecard",
+    "build_portfolio",
+    "build_report",
+    "build_scorecard",
     "write_dpia_docx",
     "write_dpia_pdf",
     "write_portfolio_csv",
     "write_portfolio_xlsx",
     "write_scorecard_pdf",
 ]
+
+
+def build_report(session: Session, assessment_id: str, *, author: str = "") -> DpiaReport:
+    """The report model of an assessment in an open workspace session (see .builder)."""
+    from dpia_desk.reports.builder import build_report as build
+
+    return build(session, assessment_id, author=author)
+
+
+def build_scorecard(session: Session, assessment_id: str) -> VendorScorecard:
+    """The scorecard of the vendor (and AI system) an assessment is about."""
+    from dpia_desk.reports.builder import build_scorecard as build
+
+    return build(session, assessment_id)
+
+
+def build_portfolio(session: Session) -> list[PortfolioRow]:
+    """Every vendor of the workspace as a portfolio row."""
+    from dpia_desk.reports.builder import build_portfolio as build
+
+    return build(session)
 
 
 def write_dpia_docx(

@@ -33,6 +33,7 @@ AI_ACT_TIER = {
     "limited": "Limited risk (transparency duties)",
     "minimal": "Minimal risk",
     "out_of_scope": "Out of scope",
+    "not_assessed": "Not assessed yet",
 }
 
 AI_ACT_ROLE = {
@@ -45,8 +46,10 @@ AI_ACT_ROLE = {
 
 DPIA_VERDICT = {
     "required": "DPIA required",
+    "likely_required": "DPIA likely required",
     "consider": "DPIA to be considered (document the decision)",
     "not_required": "DPIA not required",
+    "not_assessed": "Not screened yet",
 }
 
 RISK_LEVEL = {
@@ -69,7 +72,11 @@ CONTRACT_STATUS = {
     "missing": "Missing",
     "not_needed": "Not needed",
     "expired": "Expired",
+    "terminated": "Terminated",
     "draft": "Draft",
+    "requested": "Requested",
+    "in_review": "In review",
+    "not_required": "Not required",
 }
 
 SEVERITY = {"low": "Low", "medium": "Medium", "high": "High", "critical": "Critical"}

@@ -210,7 +210,7 @@ class _Scorecard:
     def grade(self, x: float, top: float, width: float) -> float:
         canvas = self.canvas
         card = self.card
-        height = 112.0
+        height = 122.0
         canvas.setStrokeColor(INK)
         canvas.setLineWidth(2)
         canvas.setFillColor(colors.white)

@@ -1,6 +1,6 @@
 """The vendor portfolio as CSV and XLSX, for procurement's spreadsheets.
 
-Decisions (also in docs/exports.md):
+Decisions (also in docs/exports/README.md):
 
 * CSV is UTF-8 **with** a byte-order mark, comma-separated, CRLF line ends, every text field
   quoted when needed (RFC 4180). The BOM is what makes Excel on Windows read accents correctly

@@ -1,6 +1,6 @@
 """Making user text safe for every writer, without changing what it says.
 
-Rules shared by all exports (and documented in docs/exports.md):
+Rules shared by all exports (and documented in docs/exports/README.md):
 
 * Characters that XML 1.0 forbids (C0 control characters other than tab and newline, lone
   surrogates, U+FFFE and U+FFFF) are replaced by U+FFFD, the replacement character, so a reader
