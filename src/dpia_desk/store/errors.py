@@ -190,11 +190,18 @@ class InvalidFieldError(DpiaDeskError):
         self.field = field
 
 
+_LIST_COMMANDS = {
+    "vendor": "dpia-desk vendor list",
+    "assessment": "dpia-desk assess list",
+}
+
+
 class NotFoundError(DpiaDeskError):
     def __init__(self, entity: str, entity_id: str) -> None:
+        listing = _LIST_COMMANDS.get(entity)
         super().__init__(
             f"No {entity} with id {entity_id} in this workspace.",
-            hint=f"List them with 'dpia-desk {entity} list'.",
+            hint=f"List them with '{listing}'." if listing else "Check the id.",
         )
         self.entity = entity
         self.entity_id = entity_id
