@@ -8,13 +8,15 @@ does not have; that one line is not about our code and is ignored here.
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from dpia_desk.store import KeychainKey, Workspace
+from dpia_desk.store import KeychainKey, Passphrase, RecoveryKey, Workspace
 from dpia_desk.ui.app import create_application
 from dpia_desk.ui.context import WorkspaceContext
 from dpia_desk.ui.settings import Preferences
@@ -49,18 +51,51 @@ def workspace_path(isolated_home: Path) -> Path:
     return isolated_home / "data" / "test workspace.dpia"
 
 
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
+    """A closed demo workspace made once per session (the demo data takes seconds to score),
+    and its raw key. Made in passphrase mode under its own temporary home, so neither the
+    keychain nor any test's home is touched."""
+    from dpia_desk.demo import populate_demo
+
+    folder = tmp_path_factory.mktemp("demo-template")
+    saved = os.environ.get("DPIA_DESK_HOME")
+    os.environ["DPIA_DESK_HOME"] = str(folder / "home")
+    try:
+        created, recovery = Workspace.create(folder / "demo.dpia", Passphrase("demo template"))
+        try:
+            populate_demo(created)
+        finally:
+            created.close()
+    finally:
+        if saved is None:
+            os.environ.pop("DPIA_DESK_HOME", None)
+        else:
+            os.environ["DPIA_DESK_HOME"] = saved
+    return folder / "demo.dpia", recovery.raw
+
+
 @pytest.fixture
-def workspace(workspace_path: Path) -> Iterator[Workspace]:
-    opened, _recovery = Workspace.create(workspace_path, KeychainKey())
+def workspace(request: pytest.FixtureRequest, workspace_path: Path) -> Iterator[Workspace]:
+    """An open workspace in this test's home: empty, or a copy of the demo template when the
+    test also asks for ``demo_workspace`` (its key then goes to this test's keychain)."""
+    if "demo_workspace" in request.fixturenames:
+        template, raw = request.getfixturevalue("demo_template")
+        workspace_path.parent.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal"):
+            source = Path(f"{template}{suffix}")
+            if source.exists():
+                shutil.copyfile(source, f"{workspace_path}{suffix}")
+        opened = Workspace.open(workspace_path, RecoveryKey(raw))
+        opened.store_key_in_keychain()
+    else:
+        opened, _recovery = Workspace.create(workspace_path, KeychainKey())
     yield opened
     opened.close()
 
 
 @pytest.fixture
 def demo_workspace(workspace: Workspace) -> Workspace:
-    from dpia_desk.demo import populate_demo
-
-    populate_demo(workspace)
     return workspace
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
 
 from dpia_desk.demo import DEMO_VENDORS
 from dpia_desk.store import Workspace, add_vendor
 from dpia_desk.store.models import Vendor, fold_for_search, new_id
 from dpia_desk.ui.context import WorkspaceContext, WorkspaceVendorSource
+from dpia_desk.ui.labels import tier_label
 from dpia_desk.ui.models.rows import ColumnSpec, RowsTableModel
 from dpia_desk.ui.models.vendor_table import (
     BADGE_ROLE,
@@ -20,6 +22,7 @@ from dpia_desk.ui.models.vendor_table import (
 )
 from dpia_desk.ui.navigation import NavigationModel
 from dpia_desk.ui.pages import page_specs
+from dpia_desk.ui.workers import WorkRunner
 
 
 def _add_many(workspace: Workspace, count: int) -> None:
@@ -62,8 +65,10 @@ def test_vendor_model_shows_demo_vendors(
     names = {model.index(row, Column.NAME).data() for row in range(model.rowCount())}
     assert names == {demo.name for demo in DEMO_VENDORS}
     first = model.index(0, Column.TIER)
-    assert first.data(BADGE_ROLE) == "tier:"
-    assert first.data() == "Not assessed"
+    row = model.vendor_at(0)
+    assert row is not None
+    assert first.data(BADGE_ROLE) == f"tier:{row.ai_act_tier or ''}"
+    assert first.data() == tier_label(row.ai_act_tier)
     assert isinstance(first.data(VENDOR_ID_ROLE), str)
 
 
@@ -71,13 +76,31 @@ def test_vendor_model_is_lazy(workspace: Workspace, context: WorkspaceContext) -
     _add_many(workspace, 1000)
     model = VendorTableModel(WorkspaceVendorSource(context))
     assert model.rowCount() == 1000
-    assert model.cached_rows == 0  # counting loads no rows
+    assert model.count_is_exact
+    assert model.queries == 1 and model.cached_rows == BLOCK_ROWS  # only the first block
     assert model.index(999, Column.NAME).data() == "Vendor 00999"
     assert model.index(0, Column.NAME).data() == "Vendor 00000"
     assert model.queries == 2
     assert model.cached_rows == 2 * BLOCK_ROWS
     model.index(1, Column.NAME).data()
     assert model.queries == 2  # the same block is served from the cache
+
+
+def test_vendor_model_counts_on_the_runner(
+    qtbot: QtBot, workspace: Workspace, context: WorkspaceContext
+) -> None:
+    _add_many(workspace, 450)
+    runner = WorkRunner()
+    counts: list[int] = []
+    model = VendorTableModel(WorkspaceVendorSource(context), runner=runner)
+    model.count_changed.connect(counts.append)
+    # The first block is there at once; the rest arrives with the count from the runner.
+    assert model.rowCount() == BLOCK_ROWS
+    qtbot.waitUntil(lambda: model.rowCount() == 450, timeout=5000)
+    assert counts == [450] and model.count_is_exact
+    model.set_filter("vendor 0000")  # fewer than a block: exact at once, no count job
+    assert model.rowCount() == 10 and model.count_is_exact
+    runner.shutdown()
 
 
 def test_vendor_model_filters_and_sorts_in_sql(

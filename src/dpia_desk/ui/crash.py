@@ -14,9 +14,7 @@ being built falls back to stderr instead of looping.
 from __future__ import annotations
 
 import logging
-import platform
 import sys
-import traceback
 from collections.abc import Callable
 from types import TracebackType
 
@@ -47,6 +45,9 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 
 
 def crash_report(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> str:
+    import platform
+    import traceback
+
     lines = [
         f"dpia_desk {__version__}",
         f"Python {platform.python_version()} on {platform.platform()}",

@@ -9,7 +9,7 @@ printouts, screen readers read the same text from ``DisplayRole``).
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from dpia_desk.ui.models.vendor_table import BADGE_ROLE
@@ -34,8 +34,21 @@ _VERDICT_STYLE = {
 }
 
 
+_COLOR_CACHE: dict[tuple[str, str], tuple[QColor, QColor, QColor | None]] = {}
+
+
 def badge_colors(badge: str, theme: Theme) -> tuple[QColor, QColor, QColor | None]:
-    """Background, text and (for "not assessed") border colour of a ``kind:code`` badge."""
+    """Background, text and (for "not assessed") border colour of a ``kind:code`` badge.
+
+    Cached per theme: tables call this for every badge cell of every repaint."""
+    key = (theme.name, badge)
+    cached = _COLOR_CACHE.get(key)
+    if cached is None:
+        cached = _COLOR_CACHE[key] = _badge_colors(badge, theme)
+    return cached
+
+
+def _badge_colors(badge: str, theme: Theme) -> tuple[QColor, QColor, QColor | None]:
     kind, _, code = badge.partition(":")
     if kind == "grade" and code.lower() in "abcde" and len(code) == 1:
         prefix = f"grade_{code.lower()}"
@@ -74,16 +87,15 @@ class BadgeDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
 
         background, foreground, border = badge_colors(badge, current_theme())
-        if border is not None:
-            # "Not assessed" stays quiet: muted text, no badge, so real results stand out.
-            background = QColor(Qt.GlobalColor.transparent)
-            border = None
         font = option.font
         metrics = QFontMetrics(font)
         cell: QRect = option.rect
         available = max(0, cell.width() - 2 * _CELL_MARGIN)
-        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, available - 2 * _H_PAD)
-        width = min(available, metrics.horizontalAdvance(shown) + 2 * _H_PAD)
+        advance = metrics.horizontalAdvance(text)
+        if advance > available - 2 * _H_PAD:
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, available - 2 * _H_PAD)
+            advance = metrics.horizontalAdvance(text)
+        width = min(available, advance + 2 * _H_PAD)
         height = min(cell.height() - 2 * _V_MARGIN, metrics.height() + 4)
         pill = QRectF(
             cell.left() + _CELL_MARGIN,
@@ -92,14 +104,16 @@ class BadgeDelegate(QStyledItemDelegate):
             height,
         )
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(border, 1) if border is not None else Qt.PenStyle.NoPen)
-        painter.setBrush(background)
-        radius = height / 2
-        painter.drawRoundedRect(pill.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+        if border is None:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(background)
+            radius = height / 2
+            painter.drawRoundedRect(pill.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+        # else: "not assessed" stays quiet, muted text and no badge, so results stand out.
         painter.setPen(foreground)
         painter.setFont(font)
-        painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), shown)
+        painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), text)
         painter.restore()
 
     def sizeHint(

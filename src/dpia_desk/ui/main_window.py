@@ -29,7 +29,6 @@ from dpia_desk.paths import default_backup_dir
 from dpia_desk.ui import settings
 from dpia_desk.ui.context import WorkspaceContext
 from dpia_desk.ui.crash import error_box
-from dpia_desk.ui.dialogs.settings_dialog import SettingsDialog
 from dpia_desk.ui.icons import app_icon, icon
 from dpia_desk.ui.labels import format_time
 from dpia_desk.ui.navigation import NavigationBar, NavigationModel
@@ -314,6 +313,8 @@ class MainWindow(QMainWindow):
         return handle
 
     def edit_settings(self) -> None:
+        from dpia_desk.ui.dialogs.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.context.preferences, self)
         if dialog.exec():
             preferences = dialog.preferences()

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
@@ -38,10 +39,13 @@ from dpia_desk.store import (
     WrongKeyError,
 )
 from dpia_desk.store.keys import KeySource, keychain_available
-from dpia_desk.ui.dialogs.first_run import FirstRunDialog
-from dpia_desk.ui.dialogs.store_error import Choice, StoreErrorDialog
-from dpia_desk.ui.dialogs.unlock import ERROR_RESULT, UnlockDialog, UnlockMode
+from dpia_desk.ui.dialogs.store_error import Choice
 from dpia_desk.ui.workers import Runner
+
+if TYPE_CHECKING:
+    from dpia_desk.ui.dialogs.unlock import UnlockMode
+
+# The dialogs are imported where they are shown: a start that unlocks silently never loads them.
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +104,8 @@ class WorkspaceOpener:
         return Workspace.open(path, source)
 
     def _first_run(self, path: Path) -> Workspace | None:
+        from dpia_desk.ui.dialogs.first_run import FirstRunDialog
+
         dialog = FirstRunDialog(path, self.runner, self.parent)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.workspace is not None:
             self.created = True
@@ -113,6 +119,8 @@ class WorkspaceOpener:
     def _unlock(
         self, path: Path, mode: UnlockMode, message: str | None
     ) -> Workspace | DpiaDeskError | None:
+        from dpia_desk.ui.dialogs.unlock import ERROR_RESULT, UnlockDialog
+
         dialog = UnlockDialog(
             path, self.runner, mode, message,
             keychain_available=keychain_available(), parent=self.parent,
@@ -151,6 +159,8 @@ class WorkspaceOpener:
                     "passphrase or its recovery key."
                 ),
             )
+        from dpia_desk.ui.dialogs.store_error import StoreErrorDialog
+
         dialog = StoreErrorDialog(error, self.parent)
         dialog.exec()
         return self._after_choice(path, error, dialog.choice)

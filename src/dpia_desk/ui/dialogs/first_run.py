@@ -38,7 +38,6 @@ from dpia_desk.errors import DpiaDeskError
 from dpia_desk.store import KeychainKey, NoSecureKeychainError, Passphrase, RecoveryKey, Workspace
 from dpia_desk.store.keys import secure_keyring
 from dpia_desk.ui.icons import app_icon, icon
-from dpia_desk.ui.recovery_pdf import write_recovery_key_pdf
 from dpia_desk.ui.widgets import (
     Banner,
     FieldError,
@@ -358,6 +357,8 @@ class FirstRunDialog(FittedDialog):
     def save_pdf(self, target: Path) -> None:
         if self.recovery is None:
             return
+        from dpia_desk.ui.recovery_pdf import write_recovery_key_pdf
+
         try:
             write_recovery_key_pdf(target, self.recovery.text(), self.path)
         except OSError as error:

@@ -1,17 +1,19 @@
 """The vendor registry as a lazy table model.
 
-Nothing here holds all vendors. The model knows the number of rows matching the current filter
-(one ``count`` query) and keeps a small cache of row blocks (``BLOCK_ROWS`` rows each, the
-``MAX_BLOCKS`` most recently used), fetching a block with one ``LIMIT/OFFSET`` query the first
-time the view paints or asks for a row in it. Scrolling through 100,000 vendors therefore touches
-only the few blocks on screen, and the scroll bar has its true length from the start.
+Nothing here holds all vendors. The model keeps a small cache of row blocks (``BLOCK_ROWS`` rows
+each, the ``MAX_BLOCKS`` most recently used), fetching a block with one ``LIMIT/OFFSET`` query
+the first time the view paints or asks for a row in it. Scrolling through 100,000 vendors touches
+only the few blocks on screen.
 
 Filtering and sorting happen in SQL through the :class:`VendorSource` (never a
-QSortFilterProxyModel over the whole table): :meth:`VendorTableModel.set_filter` and
-:meth:`VendorTableModel.sort` reset the model with a fresh count and an empty cache.
+QSortFilterProxyModel over the whole table). A new filter or sort order costs the UI thread one
+query, the first block; when that block is full, the exact number of matches is counted on the
+work runner (off the UI thread, with its own session) and the rows beyond the first block are
+inserted when the count arrives, which gives the scroll bar its true length. Without a runner the
+count runs inline.
 
-The source is called on the thread the model lives in (the UI thread); each call is one short
-indexed query (a block of rows, or a count), well under the 50 ms the UI thread may be busy.
+Speed matters in :meth:`VendorTableModel.data`: a repaint asks it about a thousand times. Roles
+it does not answer return at once; display texts are computed once per block, not per call.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from dpia_desk.ui.labels import (
     tier_label,
     verdict_label,
 )
+from dpia_desk.ui.workers import Runner, WorkContext, WorkHandle
 
 BLOCK_ROWS = 200
 MAX_BLOCKS = 32
@@ -55,7 +58,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 class VendorSource(Protocol):
     """Where the rows come from: :class:`dpia_desk.ui.context.WorkspaceVendorSource` reads the
-    workspace through ``dpia_desk.store.count_vendors`` and ``list_vendors``."""
+    workspace through ``dpia_desk.store.count_vendors`` and ``list_vendors``. ``count`` must be
+    safe to call from the work runner's thread (it opens its own session)."""
 
     def count(self, filter_text: str) -> int: ...
 
@@ -74,34 +78,81 @@ class Column(IntEnum):
     NEXT_REVIEW = 6
 
 
+COLUMN_COUNT = 7
+
 #: The source's ``order_by`` key for each column.
-SORT_KEYS = {
-    Column.NAME: "name",
-    Column.COUNTRY: "country",
-    Column.TIER: "ai_act_tier",
-    Column.VERDICT: "dpia_verdict",
-    Column.GRADE: "grade",
-    Column.FINDINGS: "open_findings",
-    Column.NEXT_REVIEW: "next_review_date",
+SORT_KEYS = (
+    "name",
+    "country",
+    "ai_act_tier",
+    "dpia_verdict",
+    "grade",
+    "open_findings",
+    "next_review_date",
+)
+
+# Plain ints: comparing them is several times cheaper than comparing Qt enum members.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
+_VENDOR_ID = int(VENDOR_ID_ROLE)
+_BADGE = int(BADGE_ROLE)
+_SORT_KEY = int(SORT_KEY_ROLE)
+_HANDLED = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, _ACCESSIBLE, _VENDOR_ID, _BADGE, _SORT_KEY})
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+_BADGE_PREFIX = {
+    int(Column.TIER): "tier:",
+    int(Column.VERDICT): "verdict:",
+    int(Column.GRADE): "grade:",
 }
+_ITEM_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
+
+
+class _Entry:
+    """One cached row: the store's row and its display texts, computed once."""
+
+    __slots__ = ("badges", "row", "texts")
+
+    def __init__(self, row: VendorRow, texts: tuple[str, ...]) -> None:
+        self.row = row
+        self.texts = texts
+        self.badges = (row.ai_act_tier or "", row.dpia_verdict or "", row.grade or "")
+
+
+def _count_job(_work: WorkContext, source: VendorSource, filter_text: str) -> int:
+    return source.count(filter_text)
 
 
 class VendorTableModel(QAbstractTableModel):
     """Lazy, SQL-sorted and SQL-filtered vendor table; see the module docstring."""
 
-    #: Emitted after every reset with the number of matching vendors.
+    #: Emitted with the exact number of matching vendors once it is known.
     count_changed = Signal(int)
 
-    def __init__(self, source: VendorSource, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        source: VendorSource,
+        parent: QObject | None = None,
+        *,
+        runner: Runner | None = None,
+    ) -> None:
         super().__init__(parent)
         self._source = source
+        self._runner = runner
         self._filter = ""
-        self._sort_column = Column.NAME
+        self._sort_column = 0
         self._descending = False
         self._count = 0
-        self._blocks: OrderedDict[int, list[VendorRow]] = OrderedDict()
+        self._count_exact = False
+        self._generation = 0
+        self._pending: WorkHandle | None = None
+        self._blocks: OrderedDict[int, list[_Entry]] = OrderedDict()
         self.queries = 0  # blocks fetched since creation (tests and the benchmark read it)
-        self._count = self._source.count(self._filter)
+        self._labels: dict[str, dict[str | None, str]] = {}
+        self._requery()
 
     # --- what the view asks ----------------------------------------------------------------
 
@@ -109,7 +160,7 @@ class VendorTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else COLUMN_COUNT
 
     def headerData(
         self,
@@ -117,114 +168,105 @@ class VendorTableModel(QAbstractTableModel):
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
             return None
-        column = Column(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._header_text(column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._header_tip(column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.FINDINGS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _DISPLAY:
+            return self._header_text(section)
+        if role == _TOOLTIP:
+            return self._header_tip(section)
+        if role == _ALIGN and section == Column.FINDINGS:
+            return _RIGHT
         return None
 
-    def _header_text(self, column: Column) -> str:
-        return {
-            Column.NAME: self.tr("Vendor"),
-            Column.COUNTRY: self.tr("Country"),
-            Column.TIER: self.tr("AI Act tier"),
-            Column.VERDICT: self.tr("DPIA"),
-            Column.GRADE: self.tr("Grade"),
-            Column.FINDINGS: self.tr("Findings"),
-            Column.NEXT_REVIEW: self.tr("Next review"),
-        }[column]
+    def _header_text(self, column: int) -> str:
+        return (
+            self.tr("Vendor"),
+            self.tr("Country"),
+            self.tr("AI Act tier"),
+            self.tr("DPIA"),
+            self.tr("Grade"),
+            self.tr("Findings"),
+            self.tr("Next review"),
+        )[column]
 
-    def _header_tip(self, column: Column) -> str:
-        return {
-            Column.NAME: self.tr("The vendor's name"),
-            Column.COUNTRY: self.tr("Country of establishment (ISO code)"),
-            Column.TIER: self.tr("EU AI Act risk tier of the vendor's AI systems (highest)"),
-            Column.VERDICT: self.tr("Whether a GDPR data protection impact assessment is needed"),
-            Column.GRADE: self.tr("Due-diligence grade, A (best) to E"),
-            Column.FINDINGS: self.tr("Open findings: problems found and not yet resolved"),
-            Column.NEXT_REVIEW: self.tr("When the vendor is due for its next review"),
-        }[column]
+    def _header_tip(self, column: int) -> str:
+        return (
+            self.tr("The vendor's name"),
+            self.tr("Country of establishment (ISO code)"),
+            self.tr("EU AI Act risk tier of the vendor's AI systems (highest)"),
+            self.tr("Whether a GDPR data protection impact assessment is needed"),
+            self.tr("Due-diligence grade, A (best) to E"),
+            self.tr("Open findings: problems found and not yet resolved"),
+            self.tr("When the vendor is due for its next review"),
+        )[column]
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _ITEM_FLAGS
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.column() >= len(Column):
+        if role not in _HANDLED or not index.isValid():
             return None
-        row = self.vendor_at(index.row())
-        if row is None:
+        column = index.column()
+        entry = self._entry(index.row())
+        if entry is None or not 0 <= column < COLUMN_COUNT:
             return None
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == VENDOR_ID_ROLE:
-            return row.id
-        if role == BADGE_ROLE:
-            if column == Column.TIER:
-                return f"tier:{row.ai_act_tier or ''}"
-            if column == Column.GRADE:
-                return f"grade:{row.grade or ''}"
-            if column == Column.VERDICT:
-                return f"verdict:{row.dpia_verdict or ''}"
-            return None
-        if role == SORT_KEY_ROLE:
+        if role in (_DISPLAY, _ACCESSIBLE):
+            return entry.texts[column]
+        if role == _BADGE:
+            prefix = _BADGE_PREFIX.get(column)
+            if prefix is None:
+                return None
+            return prefix + entry.badges[column - Column.TIER]
+        if role == _ALIGN:
+            return _RIGHT if column == Column.FINDINGS else None
+        if role == _VENDOR_ID:
+            return entry.row.id
+        if role == _SORT_KEY:
             return SORT_KEYS[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == Column.TIER:
-                return tier_explanation(row.ai_act_tier)
-            if column == Column.GRADE:
-                return grade_explanation(row.grade)
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.FINDINGS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if column == Column.TIER:
+            return tier_explanation(entry.row.ai_act_tier)
+        if column == Column.GRADE:
+            return grade_explanation(entry.row.grade)
         return None
 
-    def _display(self, row: VendorRow, column: Column) -> str:
-        if column == Column.NAME:
-            return row.name
-        if column == Column.COUNTRY:
-            return row.country or ""
-        if column == Column.TIER:
-            return tier_label(row.ai_act_tier)
-        if column == Column.VERDICT:
-            return verdict_label(row.dpia_verdict)
-        if column == Column.GRADE:
-            return grade_label(row.grade)
-        if column == Column.FINDINGS:
-            return "" if row.open_findings is None else str(row.open_findings)
-        if row.next_review_date is None:
-            return ""
-        return format_date(row.next_review_date)
+    def _texts(self, row: VendorRow) -> tuple[str, ...]:
+        labels = self._labels
+        tier = labels["tier"].get(row.ai_act_tier)
+        if tier is None:
+            tier = labels["tier"][row.ai_act_tier] = tier_label(row.ai_act_tier)
+        verdict = labels["verdict"].get(row.dpia_verdict)
+        if verdict is None:
+            verdict = labels["verdict"][row.dpia_verdict] = verdict_label(row.dpia_verdict)
+        return (
+            row.name,
+            row.country or "",
+            tier,
+            verdict,
+            grade_label(row.grade),
+            "" if row.open_findings is None else str(row.open_findings),
+            "" if row.next_review_date is None else format_date(row.next_review_date),
+        )
 
     # --- sorting and filtering, in SQL --------------------------------------------------------
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(Column):
+        if not 0 <= column < COLUMN_COUNT:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        if Column(column) == self._sort_column and descending == self._descending:
+        if column == self._sort_column and descending == self._descending:
             return
-        self._sort_column = Column(column)
+        self._sort_column = column
         self._descending = descending
-        self.refresh()
+        self._requery()
 
     def set_filter(self, text: str) -> None:
         text = " ".join(text.split())
         if text == self._filter:
             return
         self._filter = text
-        self.refresh()
+        self._requery()
 
     @property
     def filter_text(self) -> str:
@@ -232,54 +274,104 @@ class VendorTableModel(QAbstractTableModel):
 
     @property
     def sort_column(self) -> Column:
-        return self._sort_column
+        return Column(self._sort_column)
 
     @property
     def descending(self) -> bool:
         return self._descending
 
+    @property
+    def count_is_exact(self) -> bool:
+        return self._count_exact
+
     def refresh(self) -> None:
-        """Re-reads the count and drops the cache (after a filter, sort or data change)."""
-        self.beginResetModel()
-        self._blocks.clear()
-        self._count = self._source.count(self._filter)
-        self.endResetModel()
-        self.count_changed.emit(self._count)
+        """Runs the query again (after a data change that adds or removes rows)."""
+        self._requery()
 
     def reload(self) -> None:
         """After the data changed: keeps the view's scroll position and selection when the
-        number of rows is the same (an edit), resets otherwise (an addition or removal)."""
+        number of rows is the same (an edit), queries afresh otherwise."""
         count = self._source.count(self._filter)
-        if count != self._count or count == 0:
-            self.refresh()
+        if count != self._count or count == 0 or not self._count_exact:
+            self._requery()
             return
         self._blocks.clear()
-        self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(Column) - 1), [])
+        self.dataChanged.emit(self.index(0, 0), self.index(count - 1, COLUMN_COUNT - 1), [])
+
+    def _requery(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        if self._pending is not None:
+            self._pending.cancel()  # a count for an older filter is no longer wanted
+            self._pending = None
+        self.beginResetModel()
+        self._blocks.clear()
+        self._labels = {"tier": {}, "verdict": {}}
+        first = self._fetch_block(0)
+        self._count = len(first)
+        self._count_exact = len(first) < BLOCK_ROWS
+        self.endResetModel()
+        if self._count_exact:
+            self.count_changed.emit(self._count)
+        elif self._runner is None:
+            self._count_arrived(generation, self._source.count(self._filter))
+        else:
+            self._pending = self._runner.submit(
+                _count_job,
+                self._source,
+                self._filter,
+                description="count vendors",
+                on_result=lambda total: self._count_arrived(generation, total),
+            )
+
+    def _count_arrived(self, generation: int, total: int) -> None:
+        if generation != self._generation:
+            return  # the filter changed since
+        self._pending = None
+        if total > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, total - 1)
+            self._count = total
+            self.endInsertRows()
+        elif total < self._count:  # rows vanished between the two queries
+            self.beginRemoveRows(QModelIndex(), total, self._count - 1)
+            self._count = total
+            self.endRemoveRows()
+        self._count_exact = True
+        self.count_changed.emit(total)
 
     # --- the cache ----------------------------------------------------------------------------
 
-    def vendor_at(self, row: int) -> VendorRow | None:
+    def _fetch_block(self, number: int) -> list[_Entry]:
+        rows = self._source.fetch(
+            self._filter,
+            SORT_KEYS[self._sort_column],
+            self._descending,
+            number * BLOCK_ROWS,
+            BLOCK_ROWS,
+        )
+        self.queries += 1
+        block = [_Entry(row, self._texts(row)) for row in rows]
+        self._blocks[number] = block
+        while len(self._blocks) > MAX_BLOCKS:
+            self._blocks.popitem(last=False)
+        return block
+
+    def _entry(self, row: int) -> _Entry | None:
         if not 0 <= row < self._count:
             return None
         number, offset = divmod(row, BLOCK_ROWS)
         block = self._blocks.get(number)
         if block is None:
-            block = self._source.fetch(
-                self._filter,
-                SORT_KEYS[self._sort_column],
-                self._descending,
-                number * BLOCK_ROWS,
-                BLOCK_ROWS,
-            )
-            self.queries += 1
-            self._blocks[number] = block
-            while len(self._blocks) > MAX_BLOCKS:
-                self._blocks.popitem(last=False)
+            block = self._fetch_block(number)
         else:
             self._blocks.move_to_end(number)
         # The table changed under us (another window, a background job): show a blank row until
         # the next refresh rather than an index error.
         return block[offset] if offset < len(block) else None
+
+    def vendor_at(self, row: int) -> VendorRow | None:
+        entry = self._entry(row)
+        return None if entry is None else entry.row
 
     @property
     def cached_rows(self) -> int:

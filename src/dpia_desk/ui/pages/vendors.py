@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
 from dpia_desk.ui import settings
 from dpia_desk.ui.context import WorkspaceContext, WorkspaceVendorSource
 from dpia_desk.ui.delegates import BadgeDelegate
-from dpia_desk.ui.dialogs.ai_system_dialog import AISystemDialog
-from dpia_desk.ui.dialogs.vendor_dialog import VendorDialog
 from dpia_desk.ui.icons import icon
 from dpia_desk.ui.labels import format_date, grade_label, tier_label, verdict_label
 from dpia_desk.ui.models.vendor_table import VENDOR_ID_ROLE, Column, VendorTableModel
@@ -43,7 +41,7 @@ class VendorsPage(Page):
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setAccessibleName(self.tr("Vendors"))
-        self.model = VendorTableModel(WorkspaceVendorSource(context), self)
+        self.model = VendorTableModel(WorkspaceVendorSource(context), self, runner=context.runner)
         self._fitting = False
 
         title = heading(self.tr("Vendors"), "title")
@@ -266,22 +264,30 @@ class VendorsPage(Page):
         self.table.setFocus()
 
     def add_vendor(self) -> None:
+        from dpia_desk.ui.dialogs.vendor_dialog import VendorDialog
+
         dialog = VendorDialog(self.context, parent=self)
         if dialog.exec() and dialog.vendor_id is not None:
             self.status_message.emit(self.tr("Vendor added."))
             self.show_vendor(dialog.vendor_id)
 
     def edit_vendor(self, vendor_id: str) -> None:
+        from dpia_desk.ui.dialogs.vendor_dialog import VendorDialog
+
         dialog = VendorDialog(self.context, vendor_id, parent=self)
         if dialog.exec():
             self.status_message.emit(self.tr("Vendor saved."))
 
     def add_ai_system(self, vendor_id: str) -> None:
+        from dpia_desk.ui.dialogs.ai_system_dialog import AISystemDialog
+
         dialog = AISystemDialog(self.context, vendor_id, parent=self)
         if dialog.exec():
             self.status_message.emit(self.tr("AI system added."))
 
     def edit_ai_system(self, vendor_id: str, system_id: str) -> None:
+        from dpia_desk.ui.dialogs.ai_system_dialog import AISystemDialog
+
         dialog = AISystemDialog(self.context, vendor_id, system_id, parent=self)
         if dialog.exec():
             self.status_message.emit(self.tr("AI system saved."))
