@@ -87,6 +87,18 @@ def _audit(context: WorkspaceContext, parent: QWidget | None) -> Page:
     return AuditLogPage(context, parent)
 
 
+def _dashboard(context: WorkspaceContext, parent: QWidget | None) -> Page:
+    from dpia_desk.ui.dashboard.page import DashboardPage
+
+    return DashboardPage(context, parent)
+
+
+def _compare(context: WorkspaceContext, parent: QWidget | None) -> Page:
+    from dpia_desk.ui.compare.page import ComparePage
+
+    return ComparePage(context, parent)
+
+
 # The titles are listed here as literals so translation tools extract them.
 def _titles() -> None:  # pragma: no cover - never called; marks strings for pyside6-lupdate
     QCoreApplication.translate("Pages", "Vendors")
@@ -94,6 +106,8 @@ def _titles() -> None:  # pragma: no cover - never called; marks strings for pys
     QCoreApplication.translate("Pages", "Actions")
     QCoreApplication.translate("Pages", "Forms")
     QCoreApplication.translate("Pages", "Audit log")
+    QCoreApplication.translate("Pages", "Dashboard")
+    QCoreApplication.translate("Pages", "Compare")
 
 
 _BUILT_IN: list[PageSpec] = [
@@ -102,6 +116,8 @@ _BUILT_IN: list[PageSpec] = [
     PageSpec("actions", "Actions", "actions", _actions, 30),
     PageSpec("forms", "Forms", "forms", _forms, 40),
     PageSpec("audit", "Audit log", "audit", _audit, 50),
+    PageSpec("dashboard", "Dashboard", "info", _dashboard, 60),
+    PageSpec("compare", "Compare", "copy", _compare, 70),
 ]
 
 
