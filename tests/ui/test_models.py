@@ -154,7 +154,8 @@ def test_navigation_model_passes_modeltester(qtmodeltester: ModelTester, app: ob
     model = NavigationModel(page_specs())
     qtmodeltester.check(model, force_py=True)
     titles = [model.index(row).data() for row in range(model.rowCount())]
-    assert titles == ["Vendors", "Assessments", "Actions", "Forms", "Audit log"]
+    # The five pages of the foundation come first, in this order; others may follow.
+    assert titles[:5] == ["Vendors", "Assessments", "Actions", "Forms", "Audit log"]
 
 
 def test_rows_model_passes_modeltester(qtmodeltester: ModelTester) -> None:

@@ -19,9 +19,9 @@ from PySide6.QtSvg import QSvgRenderer
 from dpia_desk.paths import resources_dir
 
 ICON_NAMES = (
-    "actions", "add", "ai_system", "assessments", "audit", "backup", "copy", "edit", "export",
-    "forms", "info", "key", "lock", "quit", "save_pdf", "search", "settings", "unlock", "vendors",
-    "warning",
+    "actions", "add", "ai_system", "assessments", "audit", "backup", "compare", "copy",
+    "dashboard", "edit", "export", "forms", "info", "key", "lock", "quit", "save_pdf", "search",
+    "settings", "unlock", "vendors", "warning",
 )  # fmt: skip
 
 

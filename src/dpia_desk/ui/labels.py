@@ -10,9 +10,8 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
+#: lupdate extracts translate("Context", "literal") calls; keep both arguments literal.
+translate = QCoreApplication.translate
 
 
 def _readable(code: str) -> str:
@@ -21,50 +20,56 @@ def _readable(code: str) -> str:
 
 def tier_label(code: str | None) -> str:
     words = {
-        "prohibited": _t("Prohibited"),
-        "high": _t("High risk"),
-        "limited": _t("Limited risk"),
-        "minimal": _t("Minimal risk"),
-        "out_of_scope": _t("Out of scope"),
+        "prohibited": translate("Labels", "Prohibited"),
+        "high": translate("Labels", "High risk"),
+        "limited": translate("Labels", "Limited risk"),
+        "minimal": translate("Labels", "Minimal risk"),
+        "out_of_scope": translate("Labels", "Out of scope"),
     }
     if not code:
-        return _t("Not assessed")
+        return translate("Labels", "Not assessed")
     return words.get(code, _readable(code))
 
 
 def tier_explanation(code: str | None) -> str:
     words = {
-        "prohibited": _t("A practice the AI Act forbids (Art. 5): it must not be used."),
-        "high": _t("High-risk under the AI Act (Art. 6, Annex III): strict duties apply."),
-        "limited": _t("Transparency duties apply (AI Act Art. 50)."),
-        "minimal": _t("No specific AI Act duties beyond AI literacy (Art. 4)."),
-        "out_of_scope": _t("Not an AI system, or excluded from the AI Act (Art. 2)."),
+        "prohibited": translate(
+            "Labels", "A practice the AI Act forbids (Art. 5): it must not be used."
+        ),
+        "high": translate(
+            "Labels", "High-risk under the AI Act (Art. 6, Annex III): strict duties apply."
+        ),
+        "limited": translate("Labels", "Transparency duties apply (AI Act Art. 50)."),
+        "minimal": translate("Labels", "No specific AI Act duties beyond AI literacy (Art. 4)."),
+        "out_of_scope": translate(
+            "Labels", "Not an AI system, or excluded from the AI Act (Art. 2)."
+        ),
     }
     if not code:
-        return _t("No AI Act screening has been completed yet.")
+        return translate("Labels", "No AI Act screening has been completed yet.")
     return words.get(code, "")
 
 
 def verdict_label(code: str | None) -> str:
     words = {
-        "required": _t("DPIA required"),
-        "likely_required": _t("Likely required"),
-        "consider": _t("Consider a DPIA"),
-        "not_required": _t("Not required"),
+        "required": translate("Labels", "DPIA required"),
+        "likely_required": translate("Labels", "Likely required"),
+        "consider": translate("Labels", "Consider a DPIA"),
+        "not_required": translate("Labels", "Not required"),
     }
     if not code:
-        return _t("Not screened")
+        return translate("Labels", "Not screened")
     return words.get(code, _readable(code))
 
 
 def grade_label(code: str | None) -> str:
-    return code if code else _t("n/a")
+    return code if code else translate("Labels", "n/a")
 
 
 def grade_explanation(code: str | None) -> str:
     if not code:
-        return _t("No due-diligence questionnaire has been scored yet.")
-    return _t("Due-diligence grade {grade} (A best, E worst).").format(grade=code)
+        return translate("Labels", "No due-diligence questionnaire has been scored yet.")
+    return translate("Labels", "Due-diligence grade {grade} (A best, E worst).").format(grade=code)
 
 
 ROLE_CODES = ("hr", "it", "dpo", "legal", "procurement")
@@ -72,43 +77,43 @@ ROLE_CODES = ("hr", "it", "dpo", "legal", "procurement")
 
 def role_label(code: str) -> str:
     words = {
-        "hr": _t("HR"),
-        "it": _t("IT and security"),
-        "dpo": _t("Data protection officer"),
-        "legal": _t("Legal"),
-        "procurement": _t("Procurement"),
+        "hr": translate("Labels", "HR"),
+        "it": translate("Labels", "IT and security"),
+        "dpo": translate("Labels", "Data protection officer"),
+        "legal": translate("Labels", "Legal"),
+        "procurement": translate("Labels", "Procurement"),
     }
     return words.get(code, _readable(code))
 
 
 def contract_status_label(code: str) -> str:
     words = {
-        "none": _t("No contract"),
-        "negotiating": _t("Negotiating"),
-        "signed": _t("Signed"),
-        "expired": _t("Expired"),
-        "terminated": _t("Terminated"),
+        "none": translate("Labels", "No contract"),
+        "negotiating": translate("Labels", "Negotiating"),
+        "signed": translate("Labels", "Signed"),
+        "expired": translate("Labels", "Expired"),
+        "terminated": translate("Labels", "Terminated"),
     }
     return words.get(code, _readable(code))
 
 
 def dpa_status_label(code: str) -> str:
     words = {
-        "not_started": _t("Not started"),
-        "requested": _t("Requested"),
-        "in_review": _t("In review"),
-        "signed": _t("Signed"),
-        "not_required": _t("Not required"),
+        "not_started": translate("Labels", "Not started"),
+        "requested": translate("Labels", "Requested"),
+        "in_review": translate("Labels", "In review"),
+        "signed": translate("Labels", "Signed"),
+        "not_required": translate("Labels", "Not required"),
     }
     return words.get(code, _readable(code))
 
 
 def assessment_status_label(code: str) -> str:
     words = {
-        "draft": _t("Draft"),
-        "in_review": _t("In review"),
-        "approved": _t("Approved"),
-        "rejected": _t("Rejected"),
+        "draft": translate("Labels", "Draft"),
+        "in_review": translate("Labels", "In review"),
+        "approved": translate("Labels", "Approved"),
+        "rejected": translate("Labels", "Rejected"),
     }
     return words.get(code, _readable(code))
 

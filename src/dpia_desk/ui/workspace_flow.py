@@ -42,16 +42,15 @@ from dpia_desk.store.keys import KeySource, keychain_available
 from dpia_desk.ui.dialogs.store_error import Choice
 from dpia_desk.ui.workers import Runner
 
+#: lupdate extracts translate("Context", "literal") calls; keep both arguments literal.
+translate = QCoreApplication.translate
+
 if TYPE_CHECKING:
     from dpia_desk.ui.dialogs.unlock import UnlockMode
 
 # The dialogs are imported where they are shown: a start that unlocks silently never loads them.
 
 log = logging.getLogger(__name__)
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("WorkspaceOpener", text)
 
 
 #: Give up after this many rounds of error dialogs (a loop the user cannot leave is a bug).
@@ -145,18 +144,20 @@ class WorkspaceOpener:
             return self._unlock(
                 path,
                 "recovery",
-                _t(
+                translate(
+                    "WorkspaceOpener",
                     "This computer's keychain holds no key for this workspace (it may come from "
-                    "another computer). Enter its recovery key, or its passphrase if it has one."
+                    "another computer). Enter its recovery key, or its passphrase if it has one.",
                 ),
             )
         if isinstance(error, NoSecureKeychainError):
             return self._unlock(
                 path,
                 "passphrase",
-                _t(
+                translate(
+                    "WorkspaceOpener",
                     "No secure keychain is available on this computer. Enter the workspace's "
-                    "passphrase or its recovery key."
+                    "passphrase or its recovery key.",
                 ),
             )
         from dpia_desk.ui.dialogs.store_error import StoreErrorDialog
@@ -185,17 +186,17 @@ class WorkspaceOpener:
         if choice == Choice.OTHER_FILE:
             chosen, _filter = QFileDialog.getOpenFileName(
                 self.parent,
-                _t("Open a workspace"),
+                translate("WorkspaceOpener", "Open a workspace"),
                 str(path.parent),
-                _t("dpia_desk workspaces (*.dpia);;All files (*)"),
+                translate("WorkspaceOpener", "dpia_desk workspaces (*.dpia);;All files (*)"),
             )
             return Path(chosen) if chosen else path
         if choice == Choice.NEW_FILE:
             chosen, _filter = QFileDialog.getSaveFileName(
                 self.parent,
-                _t("Create a workspace"),
+                translate("WorkspaceOpener", "Create a workspace"),
                 str(path.parent / "workspace.dpia"),
-                _t("dpia_desk workspaces (*.dpia)"),
+                translate("WorkspaceOpener", "dpia_desk workspaces (*.dpia)"),
             )
             if not chosen:
                 return path

@@ -34,6 +34,9 @@ from dpia_desk.store import (
 from dpia_desk.ui.icons import app_icon, icon
 from dpia_desk.ui.widgets import FittedDialog, heading, make_primary
 
+#: lupdate extracts translate("Context", "literal") calls; keep both arguments literal.
+translate = QCoreApplication.translate
+
 
 class Choice(Enum):
     RETRY = "retry"
@@ -52,82 +55,95 @@ class Guidance:
     choices: tuple[Choice, ...]
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("StoreErrorDialog", text)
-
-
 def guidance(error: DpiaDeskError) -> Guidance:
     """What the desktop says and offers for each store error (first choice is the default)."""
     if isinstance(error, WorkspaceInUseError):
         return Guidance(
-            _t("The workspace is already open"),
-            _t("Another dpia_desk window or command is using it. Close it, then try again."),
+            translate("StoreErrorDialog", "The workspace is already open"),
+            translate(
+                "StoreErrorDialog",
+                "Another dpia_desk window or command is using it. Close it, then try again.",
+            ),
             (Choice.RETRY, Choice.OTHER_FILE, Choice.QUIT),
         )
     if isinstance(error, WorkspaceTooNewError):
         return Guidance(
-            _t("This workspace needs a newer dpia_desk"),
-            _t(
+            translate("StoreErrorDialog", "This workspace needs a newer dpia_desk"),
+            translate(
+                "StoreErrorDialog",
                 "It was saved by a newer version, which this one cannot read safely. Install the "
-                "newer version to open it; the file was not changed."
+                "newer version to open it; the file was not changed.",
             ),
             (Choice.OTHER_FILE, Choice.QUIT),
         )
     if isinstance(error, WorkspaceDamagedError):
         return Guidance(
-            _t("The workspace is damaged"),
-            _t(
+            translate("StoreErrorDialog", "The workspace is damaged"),
+            translate(
+                "StoreErrorDialog",
                 "It was left as it is. You can open it read-only to look at and copy out what is "
-                "readable, or open a backup (backups are in the backups folder next to it)."
+                "readable, or open a backup (backups are in the backups folder next to it).",
             ),
             (Choice.READ_ONLY, Choice.OTHER_FILE, Choice.QUIT),
         )
     if isinstance(error, NotAWorkspaceError):
         return Guidance(
-            _t("This file is not a dpia_desk workspace"),
-            _t("Choose your workspace file (it ends in .dpia), or create a new workspace."),
+            translate("StoreErrorDialog", "This file is not a dpia_desk workspace"),
+            translate(
+                "StoreErrorDialog",
+                "Choose your workspace file (it ends in .dpia), or create a new workspace.",
+            ),
             (Choice.OTHER_FILE, Choice.NEW_FILE, Choice.QUIT),
         )
     if isinstance(error, WorkspaceNotFoundError):
         return Guidance(
-            _t("The workspace was not found"),
-            _t("Choose where it is now, or create a new workspace."),
+            translate("StoreErrorDialog", "The workspace was not found"),
+            translate("StoreErrorDialog", "Choose where it is now, or create a new workspace."),
             (Choice.OTHER_FILE, Choice.NEW_FILE, Choice.QUIT),
         )
     if isinstance(error, NoSecureKeychainError):
         return Guidance(
-            _t("No secure keychain on this computer"),
-            _t("Open the workspace with its passphrase or its recovery key instead."),
+            translate("StoreErrorDialog", "No secure keychain on this computer"),
+            translate(
+                "StoreErrorDialog",
+                "Open the workspace with its passphrase or its recovery key instead.",
+            ),
             (Choice.PASSPHRASE, Choice.RECOVERY_KEY, Choice.QUIT),
         )
     if isinstance(error, KeychainAccessError):
         return Guidance(
-            _t("The keychain could not be used"),
-            _t("Unlock your keychain and try again, or open the workspace with its recovery key."),
+            translate("StoreErrorDialog", "The keychain could not be used"),
+            translate(
+                "StoreErrorDialog",
+                "Unlock your keychain and try again, or open the workspace with its recovery key.",
+            ),
             (Choice.RETRY, Choice.RECOVERY_KEY, Choice.QUIT),
         )
     if isinstance(error, KeyNotAvailableError | WrongKeyError):
         return Guidance(
-            _t("The key of this workspace is not on this computer"),
-            _t("Open it with its recovery key; it can then be kept in this computer's keychain."),
+            translate("StoreErrorDialog", "The key of this workspace is not on this computer"),
+            translate(
+                "StoreErrorDialog",
+                "Open it with its recovery key; it can then be kept in this computer's keychain.",
+            ),
             (Choice.RECOVERY_KEY, Choice.PASSPHRASE, Choice.QUIT),
         )
     return Guidance(
-        _t("The workspace could not be opened"),
-        _t("Try again, or choose another workspace."),
+        translate("StoreErrorDialog", "The workspace could not be opened"),
+        translate("StoreErrorDialog", "Try again, or choose another workspace."),
         (Choice.RETRY, Choice.OTHER_FILE, Choice.QUIT),
     )
 
 
 def _choice_text(choice: Choice) -> str:
     return {
-        Choice.RETRY: _t("&Try again"),
-        Choice.RECOVERY_KEY: _t("Use the &recovery key…"),
-        Choice.PASSPHRASE: _t("Use a &passphrase…"),
-        Choice.READ_ONLY: _t("Open &read-only"),
-        Choice.OTHER_FILE: _t("&Open another workspace…"),
-        Choice.NEW_FILE: _t("&Create a new workspace…"),
-        Choice.QUIT: _t("&Quit"),
+        Choice.RETRY: translate("StoreErrorDialog", "&Try again"),
+        Choice.RECOVERY_KEY: translate("StoreErrorDialog", "Use the &recovery key…"),
+        Choice.PASSPHRASE: translate("StoreErrorDialog", "Use a &passphrase…"),
+        Choice.READ_ONLY: translate("StoreErrorDialog", "Open &read-only"),
+        Choice.OTHER_FILE: translate("StoreErrorDialog", "&Open another workspace…"),
+        Choice.NEW_FILE: translate("StoreErrorDialog", "&Create a new workspace…"),
+        Choice.QUIT: translate("StoreErrorDialog", "&Quit"),
     }[choice]
 
 
