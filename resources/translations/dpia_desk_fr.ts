@@ -2,6 +2,114 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/page.py" line="82"/>
+        <location filename="../../src/dpia_desk/ui/compare/page.py" line="90"/>
+        <source>Compare vendors</source>
+        <extracomment>Changes elsewhere (answers typed in an assessment window) come in bursts; one refresh each.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/page.py" line="93"/>
+        <source>Choose two or more vendors from the list to see their results side by side. Enter or double-click adds a vendor; Delete removes the current column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/page.py" line="103"/>
+        <source>Find a vendor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/page.py" line="104"/>
+        <source>Find vendors to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/page.py" line="116"/>
+        <source>Vendors to choose from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/page.py" line="137"/>
+        <source>&amp;Add to comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/page.py" line="140"/>
+        <source>Add the selected vendors to the comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/page.py" line="156"/>
+        <source>Vendor comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/page.py" line="183"/>
+        <source>&amp;Remove vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/page.py" line="185"/>
+        <source>Remove the current vendor from the comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/page.py" line="188"/>
+        <source>C&amp;lear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/page.py" line="189"/>
+        <source>Remove every vendor from the comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/page.py" line="192"/>
+        <source>Comparison state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/page.py" line="319"/>
+        <source>Comparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/page.py" line="338"/>
+        <source>The comparison could not be computed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/page.py" line="347"/>
+        <source>Comparing… {done} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dpia_desk/ui/compare/page.py" line="373"/>
+        <source>%n vendor(s) compared</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/page.py" line="376"/>
+        <source>No vendors chosen yet. Pick two or more from the list on the left and press “Add to comparison”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/page.py" line="383"/>
+        <source>Add another vendor to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/page.py" line="448"/>
+        <source>&amp;Remove {name} from the comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AISystemDialog</name>
     <message>
         <location filename="../../src/dpia_desk/ui/dialogs/ai_system_dialog.py" line="39"/>
@@ -791,6 +899,300 @@
     </message>
 </context>
 <context>
+    <name>CompareModel</name>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="213"/>
+        <source>Risk</source>
+        <extracomment>``headerData(row, Vertical, MEASURE_ROLE)``: the measure&apos;s key (``&quot;grade&quot;``, ``&quot;domain:&lt;id&gt;&quot;``, ``&quot;findings:critical&quot;``, ``&quot;section:risk&quot;``...).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="216"/>
+        <source>Inherent risk tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="218"/>
+        <source>From the vendor intake: data sensitivity, volume, decision impact, access and criticality set tier 1 (high) to 3 (low).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="224"/>
+        <source>Review cadence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="225"/>
+        <source>How often the inherent tier says the vendor is reviewed again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="229"/>
+        <source>AI Act tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="230"/>
+        <source>The highest tier of the vendor&apos;s AI systems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="234"/>
+        <source>DPIA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="235"/>
+        <source>Whether a DPIA is required (GDPR Art. 35).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="237"/>
+        <source>Due diligence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="240"/>
+        <source>Grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="241"/>
+        <source>A (best) to E; a serious open finding caps the grade the score earns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="245"/>
+        <source>Overall score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="246"/>
+        <source>Weighted mean of the domain scores, 0 to 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="250"/>
+        <source>Evidence-backed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="252"/>
+        <source>Share of the answered claims backed by attached evidence; the rest is self-attested by the vendor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="259"/>
+        <source>Domain scores (0–100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="262"/>
+        <source>Due-diligence domain score, 0 to 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="266"/>
+        <source>Open findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="268"/>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="269"/>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="270"/>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="271"/>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="277"/>
+        <source>Raised by the newest assessments and not closed by a done action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="282"/>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="283"/>
+        <source>Open actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="283"/>
+        <source>Actions not done yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="286"/>
+        <source>Overdue actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="287"/>
+        <source>Open actions past their due date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="290"/>
+        <source>Next review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="290"/>
+        <source>The vendor&apos;s next review date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="301"/>
+        <source>Tier 1 · high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="302"/>
+        <source>Tier 2 · moderate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="303"/>
+        <source>Tier 3 · low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="306"/>
+        <source>No intake yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="307"/>
+        <source>Tier {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="310"/>
+        <source>Not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="311"/>
+        <source>Every %n month(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="324"/>
+        <source>The score alone earns {earned}; an open finding caps it at {cap}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="328"/>
+        <source>{grade} (capped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="331"/>
+        <source>Not scored yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="334"/>
+        <source>No answers yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="339"/>
+        <source>{backed} of {total} answered claims backed by evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="346"/>
+        <source>Not in this form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="347"/>
+        <source>Not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="355"/>
+        <source>%n answered question(s), {share} backed by evidence</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="360"/>
+        <source>Not assessed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="370"/>
+        <source>%n overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="372"/>
+        <source>Past their due date and not done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="377"/>
+        <source>Not planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="380"/>
+        <source>%n day(s) overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="382"/>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="384"/>
+        <source>in %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="386"/>
+        <source>{date} ({relative})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/compare/model.py" line="399"/>
+        <source>{value}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../src/dpia_desk/ui/crash.py" line="66"/>
@@ -835,6 +1237,346 @@
     <message>
         <location filename="../../src/dpia_desk/ui/crash.py" line="125"/>
         <source>Copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="132"/>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="140"/>
+        <source>Dashboard</source>
+        <extracomment>Rows a list shows before it scrolls inside the page.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="142"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="143"/>
+        <source>Refresh the dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="144"/>
+        <source>Read the workspace again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="153"/>
+        <source>Reviews overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="154"/>
+        <source>Reviews due in 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="155"/>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="207"/>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="270"/>
+        <source>Overdue actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="156"/>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="227"/>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="273"/>
+        <source>Reviews with blockers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="164"/>
+        <source>Reviews due within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="166"/>
+        <source>Passed or due within %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="170"/>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="202"/>
+        <source>Vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="171"/>
+        <source>Next review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="172"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="174"/>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="236"/>
+        <source>AI Act tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="179"/>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="243"/>
+        <source>Grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="186"/>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="265"/>
+        <source>Reviews due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="194"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="195"/>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="195"/>
+        <source>Nobody yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="196"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="198"/>
+        <source>Overdue by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="199"/>
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="203"/>
+        <source>Assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="215"/>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="217"/>
+        <source>Blocks sign-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="222"/>
+        <source>Next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="222"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="237"/>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="244"/>
+        <source>Vendors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="250"/>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="280"/>
+        <source>Vendors by AI Act tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="253"/>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="281"/>
+        <source>Vendors by grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="392"/>
+        <source>%n day(s) overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="394"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="395"/>
+        <source>In %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="400"/>
+        <source>{form} · {system}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="402"/>
+        <source>{form} (version {version})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="411"/>
+        <source>Prohibited practice (AI Act Art. 5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="413"/>
+        <source>Consult the supervisory authority (GDPR Art. 36)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="415"/>
+        <source>%n critical finding(s) open</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="417"/>
+        <source>{step} rejected at sign-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="419"/>
+        <source>{step} not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="421"/>
+        <source>{step}: required questions unanswered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="434"/>
+        <source>{count} ({percent}%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="446"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="465"/>
+        <source>Checking the open reviews…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="476"/>
+        <source>Checking the open reviews… {done} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="500"/>
+        <source>Not checked: refresh to check the open reviews.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="506"/>
+        <source>The dashboard could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="517"/>
+        <source>As of {date} · %n vendor(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="531"/>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="574"/>
+        <source>%n overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="533"/>
+        <source>The {shown} longest overdue of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="535"/>
+        <source>No action is past its due date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="560"/>
+        <source>No grade yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="572"/>
+        <source>%n vendor(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="576"/>
+        <source>the first {shown} shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="579"/>
+        <source>No review is due within %n day(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="589"/>
+        <source>%n blocked, of the {checked} open reviews due soonest ({total} open in all)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="594"/>
+        <source>%n of {total} open review(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dashboard/page.py" line="599"/>
+        <source>Nothing blocks the sign-off of the open reviews.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1201,6 +1943,193 @@
     <message>
         <location filename="../../src/dpia_desk/ui/risks/heat_map.py" line="215"/>
         <source>Severity →</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="23"/>
+        <source>Prohibited</source>
+        <extracomment>lupdate extracts translate(&quot;Context&quot;, &quot;literal&quot;) calls; keep both arguments literal.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="24"/>
+        <source>High risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="25"/>
+        <source>Limited risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="26"/>
+        <source>Minimal risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="27"/>
+        <source>Out of scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="30"/>
+        <source>Not assessed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="36"/>
+        <source>A practice the AI Act forbids (Art. 5): it must not be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="39"/>
+        <source>High-risk under the AI Act (Art. 6, Annex III): strict duties apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="42"/>
+        <source>Transparency duties apply (AI Act Art. 50).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="43"/>
+        <source>No specific AI Act duties beyond AI literacy (Art. 4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="44"/>
+        <source>Not an AI system, or excluded from the AI Act (Art. 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="49"/>
+        <source>No AI Act screening has been completed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="55"/>
+        <source>DPIA required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="56"/>
+        <source>Likely required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="57"/>
+        <source>Consider a DPIA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="58"/>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="106"/>
+        <source>Not required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="61"/>
+        <source>Not screened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="66"/>
+        <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="71"/>
+        <source>No due-diligence questionnaire has been scored yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="72"/>
+        <source>Due-diligence grade {grade} (A best, E worst).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="80"/>
+        <source>HR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="81"/>
+        <source>IT and security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="82"/>
+        <source>Data protection officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="83"/>
+        <source>Legal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="84"/>
+        <source>Procurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="91"/>
+        <source>No contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="92"/>
+        <source>Negotiating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="93"/>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="105"/>
+        <source>Signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="94"/>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="95"/>
+        <source>Terminated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="102"/>
+        <source>Not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="103"/>
+        <source>Requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="104"/>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="114"/>
+        <source>In review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="113"/>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="115"/>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/labels.py" line="116"/>
+        <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1648,6 +2577,46 @@
     <message>
         <location filename="../../src/dpia_desk/ui/assessment/dialogs.py" line="119"/>
         <source>The rating was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyPdf</name>
+    <message>
+        <location filename="../../src/dpia_desk/ui/recovery_pdf.py" line="21"/>
+        <location filename="../../src/dpia_desk/ui/recovery_pdf.py" line="51"/>
+        <source>dpia_desk recovery key</source>
+        <extracomment>lupdate extracts translate(&quot;Context&quot;, &quot;literal&quot;) calls; keep both arguments literal.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/recovery_pdf.py" line="35"/>
+        <source>This key opens the workspace below on any computer, even if this computer&apos;s keychain is lost or the passphrase forgotten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/recovery_pdf.py" line="40"/>
+        <source>Keep this sheet like a house key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/recovery_pdf.py" line="41"/>
+        <source>Anyone holding it and a copy of the workspace file can read everything in it. Print it, store it somewhere locked, and delete this PDF file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/recovery_pdf.py" line="46"/>
+        <source>To use it: start dpia_desk, choose “Use the recovery key” when asked to unlock, and type the key (dashes and case do not matter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/recovery_pdf.py" line="52"/>
+        <source>Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/recovery_pdf.py" line="53"/>
+        <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2542,7 +3511,133 @@
 <context>
     <name>StoreErrorDialog</name>
     <message>
+        <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="62"/>
+        <source>The workspace is already open</source>
+        <extracomment>lupdate extracts translate(&quot;Context&quot;, &quot;literal&quot;) calls; keep both arguments literal.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="63"/>
+        <source>Another dpia_desk window or command is using it. Close it, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="71"/>
+        <source>This workspace needs a newer dpia_desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="72"/>
+        <source>It was saved by a newer version, which this one cannot read safely. Install the newer version to open it; the file was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="81"/>
+        <source>The workspace is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="82"/>
+        <source>It was left as it is. You can open it read-only to look at and copy out what is readable, or open a backup (backups are in the backups folder next to it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="91"/>
+        <source>This file is not a dpia_desk workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="92"/>
+        <source>Choose your workspace file (it ends in .dpia), or create a new workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="100"/>
+        <source>The workspace was not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="101"/>
+        <source>Choose where it is now, or create a new workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="106"/>
+        <source>No secure keychain on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="107"/>
+        <source>Open the workspace with its passphrase or its recovery key instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="115"/>
+        <source>The keychain could not be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="116"/>
+        <source>Unlock your keychain and try again, or open the workspace with its recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="124"/>
+        <source>The key of this workspace is not on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="125"/>
+        <source>Open it with its recovery key; it can then be kept in this computer&apos;s keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="132"/>
+        <source>The workspace could not be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="133"/>
+        <source>Try again, or choose another workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="140"/>
+        <source>&amp;Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="141"/>
+        <source>Use the &amp;recovery key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="142"/>
+        <source>Use a &amp;passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="143"/>
+        <source>Open &amp;read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="144"/>
+        <source>&amp;Open another workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="145"/>
+        <source>&amp;Create a new workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="146"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/dialogs/store_error.py" line="156"/>
         <source>dpia_desk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3015,6 +4110,40 @@
     <message>
         <location filename="../../src/dpia_desk/ui/pages/vendors.py" line="312"/>
         <source>Start &amp;review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceOpener</name>
+    <message>
+        <location filename="../../src/dpia_desk/ui/workspace_flow.py" line="147"/>
+        <source>This computer&apos;s keychain holds no key for this workspace (it may come from another computer). Enter its recovery key, or its passphrase if it has one.</source>
+        <extracomment>lupdate extracts translate(&quot;Context&quot;, &quot;literal&quot;) calls; keep both arguments literal. Give up after this many rounds of error dialogs (a loop the user cannot leave is a bug).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/workspace_flow.py" line="157"/>
+        <source>No secure keychain is available on this computer. Enter the workspace&apos;s passphrase or its recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/workspace_flow.py" line="189"/>
+        <source>Open a workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/workspace_flow.py" line="191"/>
+        <source>dpia_desk workspaces (*.dpia);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/workspace_flow.py" line="197"/>
+        <source>Create a workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/dpia_desk/ui/workspace_flow.py" line="199"/>
+        <source>dpia_desk workspaces (*.dpia)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
