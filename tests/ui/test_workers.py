@@ -144,3 +144,13 @@ def test_jobs_run_one_at_a_time_in_order(qtbot: QtBot) -> None:
     assert order == [0, 1, 2, 3, 4]
     assert not overlap
     runner.shutdown()
+
+
+def test_runner_lets_go_of_finished_handles(qtbot: QtBot) -> None:
+    runner = WorkRunner()
+    handles = [runner.submit(add, n, n) for n in range(3)]
+    qtbot.waitUntil(lambda: runner.active_count == 0, timeout=5000)
+    # The caller's references stay valid after the runner forgot them.
+    assert [handle.result for handle in handles] == [0, 2, 4]
+    assert all(handle.is_done for handle in handles)
+    runner.shutdown()

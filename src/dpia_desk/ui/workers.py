@@ -27,7 +27,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance, Slot
 
 log = logging.getLogger(__name__)
 
@@ -168,26 +168,47 @@ def _execute(handle: WorkHandle, fn: Job, args: tuple[Any, ...]) -> None:
 
 
 class _Task(QRunnable):
-    def __init__(self, handle: WorkHandle, fn: Job, args: tuple[Any, ...]) -> None:
+    """Runs one job. It lets go of the handle *before* telling the runner it is finished, so the
+    handle (a QObject of the main thread) is always destroyed in the main thread."""
+
+    def __init__(
+        self,
+        handle: WorkHandle,
+        fn: Job,
+        args: tuple[Any, ...],
+        released: SignalInstance,
+        key: int,
+    ) -> None:
         super().__init__()
-        self._handle = handle
-        self._fn = fn
-        self._args = args
+        self._job: tuple[WorkHandle, Job, tuple[Any, ...]] | None = (handle, fn, args)
+        self._released = released
+        self._key = key
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        _execute(self._handle, self._fn, self._args)
+        job, self._job = self._job, None
+        try:
+            if job is not None:
+                _execute(*job)
+        finally:
+            del job
+            self._released.emit(self._key)
 
 
 class WorkRunner(QObject):
     """Runs jobs one at a time on a background thread; see the module docstring."""
+
+    _released = Signal(int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._pool.setExpiryTimeout(30_000)
-        self._handles: set[WorkHandle] = set()
+        # Handles of submitted jobs, kept alive until the job's thread has let go of them.
+        self._handles: dict[int, WorkHandle] = {}
+        self._next_key = 0
+        self._released.connect(self._forget)
 
     def submit(
         self,
@@ -203,11 +224,14 @@ class WorkRunner(QObject):
         # holds it (a Qt parent could delete it under a caller still connected to it).
         handle = WorkHandle(description or getattr(fn, "__name__", "job"))
         _wire(handle, on_result, on_error, on_progress, on_cancelled)
-        # Keep the handle alive until its outcome reached the main thread.
-        self._handles.add(handle)
-        handle.done.connect(lambda: self._handles.discard(handle))
-        self._pool.start(_Task(handle, fn, args))
+        self._next_key += 1
+        self._handles[self._next_key] = handle
+        self._pool.start(_Task(handle, fn, args, self._released, self._next_key))
         return handle
+
+    @Slot(int)
+    def _forget(self, key: int) -> None:
+        self._handles.pop(key, None)
 
     @property
     def active_count(self) -> int:
@@ -219,10 +243,13 @@ class WorkRunner(QObject):
 
     def shutdown(self) -> None:
         """Asks every job to stop and waits for the running one (at quit or lock)."""
-        for handle in list(self._handles):
+        for handle in list(self._handles.values()):
             handle.cancel()
         self._pool.clear()
         self._pool.waitForDone()
+        # No job thread holds a handle any more; jobs cleared from the queue never ran and would
+        # never be released. Outcomes still queued for the main thread are dropped with them.
+        self._handles.clear()
 
 
 class SynchronousWorkRunner(QObject):
