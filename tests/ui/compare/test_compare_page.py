@@ -24,6 +24,7 @@ from dpia_desk.ui.context import WorkspaceContext
 from dpia_desk.ui.labels import grade_label, tier_label, verdict_label
 from dpia_desk.ui.main_window import MainWindow
 from dpia_desk.ui.models.vendor_table import BADGE_ROLE, VENDOR_ID_ROLE
+from dpia_desk.ui.pages.vendors import VendorsPage
 from dpia_desk.ui.theme import apply_theme, current_theme
 from dpia_desk.ui.workers import SynchronousWorkRunner
 
@@ -305,3 +306,31 @@ def test_runner_is_used_for_the_figures(app: QApplication, demo_workspace: Works
     page.set_vendors([TALENT, FOCUS])
     assert runner.submitted == ["compare vendors"]
     page.deleteLater()
+
+
+def test_compare_selected_from_the_vendor_registry(
+    qtbot: QtBot, demo_workspace: Workspace, context: WorkspaceContext
+) -> None:
+    window = _window(qtbot, context)
+    vendors = window.page("vendors")
+    assert isinstance(vendors, VendorsPage)
+    assert not vendors.compare_button.isEnabled()
+    # Keyboard: first row, then Shift+Down selects the second one too.
+    vendors.table.setFocus()
+    vendors.table.setCurrentIndex(vendors.model.index(0, 0))
+    qtbot.keyClick(vendors.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    chosen = vendors.selected_vendor_ids()
+    assert len(chosen) == 2
+    assert vendors.compare_button.isEnabled()
+    vendors.compare_button.setFocus()
+    qtbot.keyClick(vendors.compare_button, Qt.Key.Key_Space)
+    page = window.current_page()
+    assert isinstance(page, ComparePage)
+    assert page.model.vendor_ids() == chosen
+    names = [vendors.model.index(row, 0).data() for row in (0, 1)]
+    assert [page.model.headerData(c, Qt.Orientation.Horizontal) for c in (0, 1)] == names
+    # Filtering the registry clears its selection, and with it the button.
+    window.show_page(window.navigation_model.row_of("vendors"))
+    vendors.filter_edit.setText("hire")
+    vendors.apply_filter()
+    assert not vendors.compare_button.isEnabled()

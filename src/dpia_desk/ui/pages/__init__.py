@@ -116,8 +116,8 @@ _BUILT_IN: list[PageSpec] = [
     PageSpec("actions", "Actions", "actions", _actions, 30),
     PageSpec("forms", "Forms", "forms", _forms, 40),
     PageSpec("audit", "Audit log", "audit", _audit, 50),
-    PageSpec("dashboard", "Dashboard", "info", _dashboard, 60),
-    PageSpec("compare", "Compare", "copy", _compare, 70),
+    PageSpec("dashboard", "Dashboard", "dashboard", _dashboard, 60),
+    PageSpec("compare", "Compare", "compare", _compare, 70),
 ]
 
 

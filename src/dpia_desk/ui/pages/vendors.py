@@ -58,6 +58,11 @@ class VendorsPage(Page):
         self.new_button.setProperty("primary", True)
         self.new_button.setAccessibleName(self.tr("Add a new vendor"))
         self.new_button.clicked.connect(self.add_vendor)
+        # Several rows selected (Ctrl/Shift+click or Shift+arrows): compare them side by side.
+        self.compare_button = QPushButton(icon("compare"), self.tr("&Compare selected"))
+        self.compare_button.setAccessibleName(self.tr("Compare the selected vendors"))
+        self.compare_button.setEnabled(False)
+        self.compare_button.clicked.connect(self.compare_selected)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -72,7 +77,7 @@ class VendorsPage(Page):
         self.table.setAccessibleName(self.tr("Vendor registry"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
@@ -130,6 +135,7 @@ class VendorsPage(Page):
         head.setSpacing(12)
         head.addWidget(title)
         head.addWidget(self.count_label, 1, Qt.AlignmentFlag.AlignBottom)
+        head.addWidget(self.compare_button, 0, Qt.AlignmentFlag.AlignBottom)
         tools = QHBoxLayout()
         tools.setSpacing(8)
         tools.addWidget(self.filter_edit, 1)
@@ -145,7 +151,10 @@ class VendorsPage(Page):
 
         self.setTabOrder(self.filter_edit, self.new_button)
         self.setTabOrder(self.new_button, self.table)
-        self.setTabOrder(self.table, self.panel.edit_button)
+        self.setTabOrder(self.table, self.compare_button)
+        self.setTabOrder(self.compare_button, self.panel.edit_button)
+        self.table.selectionModel().selectionChanged.connect(self._update_compare_button)
+        self.model.modelReset.connect(self._update_compare_button)
 
         close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.panel)
         close.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -243,6 +252,21 @@ class VendorsPage(Page):
         index = self.table.currentIndex()
         value = index.data(VENDOR_ID_ROLE) if index.isValid() else None
         return value if isinstance(value, str) else None
+
+    def selected_vendor_ids(self) -> list[str]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        ids = [self.model.index(row, Column.NAME).data(VENDOR_ID_ROLE) for row in rows]
+        return [vendor_id for vendor_id in ids if isinstance(vendor_id, str)]
+
+    def _update_compare_button(self) -> None:
+        self.compare_button.setEnabled(len(self.selected_vendor_ids()) >= 2)
+
+    def compare_selected(self) -> None:
+        from dpia_desk.ui.compare import show_comparison
+
+        chosen = self.selected_vendor_ids()
+        if len(chosen) >= 2:
+            show_comparison(self, chosen)
 
     def open_vendor(self, index: QModelIndex) -> None:
         vendor_id = index.data(VENDOR_ID_ROLE)
