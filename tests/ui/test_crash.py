@@ -84,3 +84,21 @@ def test_a_failing_crash_dialog_falls_back_to_the_previous_hook(
     kind, error, tb = _raise(ValueError("original"))
     handler(kind, error, tb)  # type: ignore[arg-type]
     assert [str(e) for e in seen] == ["original"]
+
+
+def test_show_modal_blocks_until_the_dialog_is_closed(
+    qtbot: QtBot, handler: ExceptionHandler
+) -> None:
+    seen: list[str] = []
+
+    def close_it() -> None:
+        dialog = handler.open_dialogs[-1]
+        assert isinstance(dialog, CrashDialog)
+        seen.append(dialog.report.splitlines()[-1])
+        dialog.continue_button.click()
+
+    QTimer.singleShot(0, close_it)
+    kind, error, tb = _raise(LookupError("during start-up"))
+    handler.show_modal(kind, error, tb)  # type: ignore[arg-type]
+    assert seen == ["LookupError: during start-up"]
+    assert handler.open_dialogs == []

@@ -222,7 +222,13 @@ def run_gui(args: argparse.Namespace) -> int:
         passphrase = None
     controller = AppController(app, path, passphrase=passphrase, preferences=preferences)
     try:
-        if not controller.start():
+        try:
+            started = controller.start()
+        except Exception:  # a bug while opening: show it before the process ends
+            handler.show_modal(*sys.exc_info())
+            controller.shutdown()
+            return 70  # EX_SOFTWARE
+        if not started:
             controller.shutdown()
             return 0
         smoke_ms = os.environ.get(SMOKE_EXIT_ENV, "")

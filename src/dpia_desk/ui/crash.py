@@ -186,6 +186,16 @@ class ExceptionHandler:
         finally:
             self._handling = False
 
+    def show_modal(
+        self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
+        """For errors before the event loop runs (start-up): the dialog blocks until closed,
+        so the process does not end before the user saw it."""
+        self(kind, error, tb)
+        for dialog in list(self.open_dialogs):
+            if dialog.isVisible():
+                dialog.exec()
+
     def _forget(self, dialog: QDialog) -> None:
         if dialog in self.open_dialogs:
             self.open_dialogs.remove(dialog)
