@@ -76,3 +76,27 @@ def test_read_passphrase(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert read_passphrase(argparse.Namespace(passphrase_file=None)) == "from env"
     with pytest.raises(DpiaDeskError):
         read_passphrase(argparse.Namespace(passphrase_file=tmp_path / "missing"))
+
+
+def test_lock_requested_from_an_open_dialog_closes_it_first(
+    qtbot: QtBot, controller: AppController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from dpia_desk.ui.pages.vendors import VendorsPage
+
+    controller.start()
+    window = controller.window
+    assert window is not None
+    page = window.page("vendors")
+    assert isinstance(page, VendorsPage)
+    locked: list[bool] = []
+    monkeypatch.setattr(
+        LockedDialog, "exec", lambda _dialog: locked.append(True) or QDialog.DialogCode.Rejected
+    )
+    monkeypatch.setattr(controller.app, "quit", lambda: None)
+    # The idle timer fires while the vendor dialog waits in its own event loop.
+    QTimer.singleShot(0, controller.request_lock)
+    page.add_vendor()  # returns once the dialog was cancelled
+    qtbot.waitUntil(lambda: locked == [True], timeout=2000)
+    assert controller.workspace is None and controller.window is None

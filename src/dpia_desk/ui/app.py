@@ -134,7 +134,7 @@ class AppController(QObject):
         self.context: WorkspaceContext | None = None
         self.window: MainWindow | None = None
         self.idle = IdleWatcher(self.preferences.auto_lock_minutes, self)
-        self.idle.timer.timeout.connect(self.lock)
+        self.idle.timer.timeout.connect(self.request_lock)
         app.installEventFilter(self.idle)
         app.aboutToQuit.connect(self.shutdown)
 
@@ -152,7 +152,7 @@ class AppController(QObject):
         self.workspace = workspace
         self.context = WorkspaceContext(workspace, self.runner, self.preferences, self)
         self.window = MainWindow(self.context)
-        self.window.lock_requested.connect(self.lock)
+        self.window.lock_requested.connect(self.request_lock)
         self.window.preferences_changed.connect(self.apply_preferences)
         self.window.show()
         self.idle.set_minutes(self.preferences.auto_lock_minutes)
@@ -176,6 +176,16 @@ class AppController(QObject):
         if self.workspace is not None:
             self.workspace.close()
             self.workspace = None
+
+    def request_lock(self) -> None:
+        """Locks once every open dialog has been closed (as cancelled) and its event loop has
+        returned: locking from inside a dialog's ``exec()`` would delete the window under it."""
+        if self.workspace is None:
+            return
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        QTimer.singleShot(0, self.lock)
 
     def lock(self) -> None:
         if self.workspace is None:
