@@ -39,6 +39,7 @@ class AssessmentRow:
     version: int
     ai_system_name: str | None
     updated_at: datetime
+    form_title: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,18 +66,30 @@ def vendor_detail(session: Session, vendor_id: str) -> VendorDetail:
         AISystemRow(s.id, s.name, s.description, s.intended_purpose) for s in vendor.ai_systems
     )
     names = {system.id: system.name for system in systems}
+    # Columns only: the frozen form (form_snapshot) can be large; its title comes out in SQL.
+    title = func.json_extract(Assessment.form_snapshot, "$.title")
     assessments = tuple(
         AssessmentRow(
-            a.id,
-            a.form_id,
-            a.form_version,
-            a.status,
-            a.version,
-            names.get(a.ai_system_id or ""),
-            a.updated_at,
+            row.id,
+            row.form_id,
+            row.form_version,
+            row.status,
+            row.version,
+            names.get(row.ai_system_id or ""),
+            row.updated_at,
+            str(row.title) if row.title else row.form_id,
         )
-        for a in session.scalars(
-            select(Assessment)
+        for row in session.execute(
+            select(
+                Assessment.id,
+                Assessment.form_id,
+                Assessment.form_version,
+                Assessment.status,
+                Assessment.version,
+                Assessment.ai_system_id,
+                Assessment.updated_at,
+                title.label("title"),
+            )
             .where(Assessment.vendor_id == vendor_id)
             .order_by(Assessment.updated_at.desc())
         )

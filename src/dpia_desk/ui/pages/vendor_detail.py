@@ -91,6 +91,8 @@ class VendorDetailPanel(QFrame):
         self.review_button.clicked.connect(lambda: self._emit_vendor(self.review_requested))
 
         self.systems = QListWidget()
+        self.systems.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.systems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.systems.setAccessibleName(self.tr("AI systems of this vendor"))
         self.systems.itemActivated.connect(self._on_system_activated)
         self.add_system_button = QPushButton(icon("add"), self.tr("Add &AI system…"))
@@ -98,6 +100,8 @@ class VendorDetailPanel(QFrame):
         self.no_systems = hint(self.tr("No AI system recorded for this vendor."))
 
         self.assessments = QListWidget()
+        self.assessments.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.assessments.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.assessments.setAccessibleName(self.tr("Assessments of this vendor"))
         self.assessments.itemActivated.connect(self._on_assessment_activated)
         self.no_assessments = hint(self.tr("No assessment yet."))
@@ -192,8 +196,9 @@ class VendorDetailPanel(QFrame):
 
         self.assessments.clear()
         for assessment in detail.assessments:
-            text = self.tr("{form} v{version}: {status}").format(
-                form=assessment.form_id,
+            # The status first: long form titles are elided at the end.
+            text = self.tr("{status} · {form} v{version}").format(
+                form=assessment.form_title,
                 version=assessment.version,
                 status=assessment_status_label(assessment.status),
             )
@@ -201,6 +206,7 @@ class VendorDetailPanel(QFrame):
                 text += f" ({assessment.ai_system_name})"
             item = QListWidgetItem(icon("assessments"), text)
             item.setData(ASSESSMENT_ID_ROLE, assessment.id)
+            item.setToolTip(text)
             self.assessments.addItem(item)
         self.assessments.setVisible(bool(detail.assessments))
         self.no_assessments.setVisible(not detail.assessments)
