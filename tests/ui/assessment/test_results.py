@@ -4,6 +4,7 @@ pass the model tester."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -67,6 +68,7 @@ def test_every_result_expands_to_its_reasons(
     panel.tree.expand(first)
     key = first.data(KEY_ROLE)
     window.controller.answer("gpai_model_provider", "yes")
+    QApplication.processEvents()  # the tree follows on the next event-loop turn
     assert panel.tree.isExpanded(model.index_of(key))
     assert panel.tree.isExpanded(model.index_of("headline"))
     assert panel.tree.isExpanded(model.index_of("obligations"))

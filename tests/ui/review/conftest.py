@@ -10,6 +10,7 @@ import pytest
 from tests.ui.assessment.conftest import (  # noqa: F401 (fixtures)
     OFFSCREEN_RAISE,
     close_windows,
+    refcount_reserve,
     review_ids,
     vendor_id,
 )

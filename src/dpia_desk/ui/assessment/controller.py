@@ -2,9 +2,10 @@
 
 The widgets never talk to the database; they call the controller, which
 
-* saves each change at once in its own committed write (``context.write("assessment")``, so the
-  status bar says "saved" and other pages refresh), re-reads the snapshot in the same session
-  (answers, visibility, completeness, scores: a few milliseconds, even for the 111-question due
+* saves each change at once in its own committed write (``context.write``: "answer" for answers
+  and comments, "assessment" for evidence, ratings, sign-offs; the status bar says "saved"),
+  re-evaluates and re-scores the form from the kept snapshot and the kept scores of the related
+  forms (``services.assessments.rescore``: under a millisecond, even for the 111-question due
   diligence) and emits :attr:`state_changed`;
 * keeps answers and comments on a :class:`QUndoStack` (Ctrl+Z / Ctrl+Shift+Z while the window is
   open); evidence files, ratings and sign-offs are deliberate acts and are not undone by Ctrl+Z;
@@ -17,7 +18,9 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +37,11 @@ from dpia_desk.services.assessments import (
     AssessmentSnapshot,
     add_evidence,
     evidence_content,
+    get_assessment,
     normalise_for,
+    related_results,
     remove_evidence,
+    rescore,
     safe_filename,
     set_answer,
     set_comment,
@@ -56,6 +62,13 @@ from dpia_desk.ui.workers import WorkContext
 
 #: The vendor table's figures are refreshed this long after the last change.
 SUMMARY_DELAY_MS = 800
+#: After a change elsewhere (another window), the related forms' scores are read again after
+#: this pause.
+RELATED_DELAY_MS = 300
+#: The change kind of answers and comments. Not "assessment": the vendor registry and the other
+#: pages reload on "assessment", and an answer changes nothing they show (the vendor figures
+#: follow through the debounced summary refresh, announced as "vendor").
+ANSWER_KIND = "answer"
 _TEXT_TYPES = frozenset({"text", "long_text"})
 
 
@@ -148,12 +161,19 @@ class AssessmentController(QObject):
         self._snapshot = data.snapshot
         self._evidence = data.evidence
         self._review = data.review
+        self._related = data.related
+        self._writing = False
         self.max_evidence_bytes = MAX_EVIDENCE_BYTES
         self.undo_stack = QUndoStack(self)
         self._summary_timer = QTimer(self)
         self._summary_timer.setSingleShot(True)
         self._summary_timer.setInterval(SUMMARY_DELAY_MS)
         self._summary_timer.timeout.connect(self.refresh_summary_now)
+        self._related_timer = QTimer(self)
+        self._related_timer.setSingleShot(True)
+        self._related_timer.setInterval(RELATED_DELAY_MS)
+        self._related_timer.timeout.connect(self.refresh_related)
+        context.changed.connect(self._changed_elsewhere)
         self._temp_dir: Path | None = None
         if self.locked or context.read_only:
             self.undo_stack.setActive(False)
@@ -246,22 +266,31 @@ class AssessmentController(QObject):
         return not command.failed
 
     def write_answer(self, question_id: str, value: Any, *, from_history: bool = False) -> None:
-        """Stores one answer now (commands call this; it raises DpiaDeskError when refused)."""
-        with self.context.write("assessment") as session:
+        """Stores one answer now (commands call this; it raises DpiaDeskError when refused).
+
+        The new state and scores are computed from the kept snapshot (``rescore``): the form's
+        own answers changed, the related forms did not."""
+        stored = normalise_for(self.form, question_id, value)
+        with self._write(ANSWER_KIND) as session:
             set_answer(
                 session,
                 actor=self.context.actor,
                 assessment_id=self.assessment_id,
                 question_id=question_id,
-                value=value,
+                value=stored,
             )
-            self._snapshot = snapshot(session, self.assessment_id)
+        answers = dict(self._snapshot.answers)
+        if stored is None:
+            answers.pop(question_id, None)
+        else:
+            answers[question_id] = stored
+        self._snapshot = rescore(self._snapshot, answers=answers, related=self._related)
         self.schedule_summary()
         self.answer_applied.emit(question_id, from_history)
         self.state_changed.emit()
 
     def write_comment(self, question_id: str, text: str, *, from_history: bool = False) -> None:
-        with self.context.write("assessment") as session:
+        with self._write(ANSWER_KIND) as session:
             set_comment(
                 session,
                 actor=self.context.actor,
@@ -269,9 +298,24 @@ class AssessmentController(QObject):
                 question_id=question_id,
                 comment=text,
             )
-            self._snapshot = snapshot(session, self.assessment_id)
+        comments = dict(self._snapshot.comments)
+        if text.strip():
+            comments[question_id] = text.strip()
+        else:
+            comments.pop(question_id, None)
+        self._snapshot = replace(self._snapshot, comments=comments)
         self.comment_applied.emit(question_id, from_history)
         self.state_changed.emit()
+
+    @contextmanager
+    def _write(self, kind: str = "assessment") -> Iterator[Session]:
+        """``context.write``, marking the change as this window's own (see _changed_elsewhere)."""
+        self._writing = True
+        try:
+            with self.context.write(kind) as session:
+                yield session
+        finally:
+            self._writing = False
 
     def report(self, question_id: str, error: DpiaDeskError) -> None:
         self.problem.emit(question_id, error.message, error.hint or "")
@@ -355,7 +399,7 @@ class AssessmentController(QObject):
             return
         question = self.form.find_question(item.question_id) if item.question_id else None
         try:
-            with self.context.write("assessment") as session:
+            with self._write() as session:
                 remove_evidence(session, actor=self.context.actor, evidence_id=evidence_id)
                 if isinstance(question, EvidenceQuestion):
                     _sync_evidence_answer(
@@ -396,7 +440,7 @@ class AssessmentController(QObject):
 
     def rate_section(self, section_id: str, rating: str, comment: str, reviewer: str) -> bool:
         try:
-            with self.context.write("assessment") as session:
+            with self._write() as session:
                 signoff_service.rate_section(
                     session,
                     actor=self.context.actor,
@@ -415,7 +459,7 @@ class AssessmentController(QObject):
 
     def set_status(self, status: str) -> bool:
         try:
-            with self.context.write("assessment") as session:
+            with self._write() as session:
                 signoff_service.set_status(
                     session,
                     actor=self.context.actor,
@@ -432,7 +476,7 @@ class AssessmentController(QObject):
     def sign_off(self, role: str, name: str, decision: str, statement: str) -> None:
         """Records a decision; raises DpiaDeskError (SignOffBlockedError lists what is missing)."""
         was_locked = self.locked
-        with self.context.write("assessment") as session:
+        with self._write() as session:
             signoff_service.sign_off(
                 session,
                 actor=self.context.actor,
@@ -453,7 +497,7 @@ class AssessmentController(QObject):
 
     def reopen(self) -> str | None:
         try:
-            with self.context.write("assessment") as session:
+            with self._write() as session:
                 new = signoff_service.reopen(
                     session, actor=self.context.actor, assessment_id=self.assessment_id
                 )
@@ -478,6 +522,25 @@ class AssessmentController(QObject):
         self._snapshot = data.snapshot
         self._evidence = data.evidence
         self._review = data.review
+        self._related = data.related
+
+    def _changed_elsewhere(self, kind: str) -> None:
+        """Another window changed a form this one's scores read: read those scores again."""
+        if not self._writing and kind in (ANSWER_KIND, "assessment"):
+            self._related_timer.start()
+
+    def refresh_related(self) -> None:
+        self._related_timer.stop()
+        if self.context.workspace.closed:
+            return
+        with self.context.read() as session:
+            self._related = related_results(session, get_assessment(session, self.assessment_id))
+        rescored = rescore(self._snapshot, related=self._related)
+        old, new = self._snapshot.result, rescored.result
+        if old is not None and new is not None and old.to_json() == new.to_json():
+            return
+        self._snapshot = rescored
+        self.state_changed.emit()
 
     def schedule_summary(self) -> None:
         self._summary_timer.start()

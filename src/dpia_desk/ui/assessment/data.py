@@ -13,10 +13,12 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dpia_desk.scoring import ScoreResult
 from dpia_desk.services.assessments import (
     AssessmentSnapshot,
     get_assessment,
     list_evidence,
+    related_results,
     snapshot,
 )
 from dpia_desk.services.signoff import (
@@ -77,6 +79,9 @@ class AssessmentData:
     evidence: tuple[EvidenceItem, ...]
     review: ReviewData
     newer_version_id: str | None  # set once this (locked) version was reopened
+    #: The scores of the vendor's other forms that this form's engine reads (kept, so that an
+    #: answer re-scores this form alone: services.assessments.rescore).
+    related: dict[str, ScoreResult]
 
 
 def evidence_items(session: Session, assessment_id: str) -> tuple[EvidenceItem, ...]:
@@ -127,4 +132,5 @@ def load_assessment_data(session: Session, assessment_id: str) -> AssessmentData
         evidence=evidence_items(session, assessment_id),
         review=review_data(session, assessment_id),
         newer_version_id=newer,
+        related=related_results(session, assessment),
     )

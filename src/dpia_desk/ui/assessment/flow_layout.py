@@ -1,72 +1,85 @@
-"""A layout that places its items left to right and wraps them onto new lines (reference chips,
-attachment chips). It answers ``heightForWidth`` so a scroll area gives it the height it needs."""
+"""A widget that places its children left to right and wraps them onto new lines (reference chips,
+attachment chips), answering ``heightForWidth`` so the card around it gets the height it needs.
+
+Why a widget and not a ``QLayout`` subclass: a Python ``QLayout.itemAt`` must return ``None`` past
+the last item, and PySide6 (on CPython before 3.12, where ``None`` is not immortal) loses a
+reference to ``None`` each time Qt receives it, until the interpreter aborts with "deallocating
+None". A widget that positions its children itself never returns ``None`` to Qt.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
-class FlowLayout(QLayout):
+class FlowWidget(QWidget):
     def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
         super().__init__(parent)
-        self._items: list[QLayoutItem] = []
+        self._children: list[QWidget] = []
         self._spacing = spacing
-        self.setContentsMargins(QMargins(0, 0, 0, 0))
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
+    def add_widget(self, widget: QWidget) -> None:
+        widget.setParent(self)
+        self._children.append(widget)
+        widget.show()
+        self.updateGeometry()
+        self._arrange(self.width(), apply=True)
 
-    def count(self) -> int:
-        return len(self._items)
+    def clear(self) -> None:
+        for widget in self._children:
+            widget.hide()
+            widget.deleteLater()
+        self._children = []
+        self.updateGeometry()
 
-    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
+    def widgets(self) -> list[QWidget]:
+        return list(self._children)
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), apply=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, apply=True)
+        return self._arrange(width, apply=False)
 
     def sizeHint(self) -> QSize:
-        return self.minimumSize()
+        shown = [w for w in self._children if not w.isHidden()]
+        if not shown:
+            return QSize(0, 0)
+        width = sum(w.sizeHint().width() for w in shown) + self._spacing * (len(shown) - 1)
+        return QSize(width, max(w.sizeHint().height() for w in shown))
 
-    def minimumSize(self) -> QSize:
-        size = QSize()
-        for item in self._items:
-            if item.widget() is not None and item.widget().isHidden():
-                continue
-            size = size.expandedTo(item.minimumSize())
-        margins = self.contentsMargins()
-        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+    def minimumSizeHint(self) -> QSize:
+        shown = [w for w in self._children if not w.isHidden()]
+        if not shown:
+            return QSize(0, 0)
+        # never wider than a chip needs; long chips are clipped by their own width
+        return QSize(
+            min(240, max(w.sizeHint().width() for w in shown)),
+            max(w.sizeHint().height() for w in shown),
+        )
 
-    def _arrange(self, rect: QRect, *, apply: bool) -> int:
-        margins = self.contentsMargins()
-        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        x, y, line_height = area.x(), area.y(), 0
-        for item in self._items:
-            widget = item.widget()
-            if widget is not None and widget.isHidden():
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(event.size().width(), apply=True)
+
+    def _arrange(self, width: int, *, apply: bool) -> int:
+        x = y = line_height = 0
+        for widget in self._children:
+            if widget.isHidden():
                 continue
-            hint = item.sizeHint()
-            if x + hint.width() > area.right() + 1 and line_height > 0:
-                x = area.x()
+            hint = widget.sizeHint()
+            item_width = min(hint.width(), max(1, width))
+            if x > 0 and x + item_width > width:
+                x = 0
                 y += line_height + self._spacing
                 line_height = 0
             if apply:
-                width = min(hint.width(), max(0, area.width()))
-                item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
-            x += hint.width() + self._spacing
+                widget.setGeometry(QRect(QPoint(x, y), QSize(item_width, hint.height())))
+            x += item_width + self._spacing
             line_height = max(line_height, hint.height())
-        return y + line_height - rect.y() + margins.bottom()
+        return y + line_height

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from dpia_desk.questionnaire import EvidenceQuestion, Question
 from dpia_desk.services.assessments import MAX_COMMENT_LENGTH
 from dpia_desk.ui.assessment.editors import AnswerEditor, PlainTextEditor, editor_for
-from dpia_desk.ui.assessment.flow_layout import FlowLayout
+from dpia_desk.ui.assessment.flow_layout import FlowWidget
 from dpia_desk.ui.assessment.refs import ref_source_title, ref_text, ref_tooltip
 from dpia_desk.ui.labels import role_label
 from dpia_desk.ui.theme import current_theme
@@ -148,15 +148,14 @@ class QuestionWidget(QFrame):
 
         self.chips: list[QLabel] = []
         if question.refs:
-            chips = QWidget()
-            flow = FlowLayout(chips, spacing=4)
+            chips = FlowWidget(spacing=4)
             for ref in question.refs:
                 chip = QLabel(ref_text(ref))
                 chip.setProperty("role", "chip")
                 chip.setToolTip(ref_tooltip(ref))
                 chip.setAccessibleName(ref_text(ref))
                 chip.setAccessibleDescription(ref_source_title(ref))
-                flow.addWidget(chip)
+                chips.add_widget(chip)
                 self.chips.append(chip)
             self.body.addWidget(chips)
 
@@ -217,8 +216,7 @@ class QuestionWidget(QFrame):
         footer.addWidget(self.clear_button)
         self.body.addLayout(footer)
 
-        self.attachments: QWidget | None = None
-        self._attachment_flow: FlowLayout | None = None
+        self.attachments: FlowWidget | None = None
         self.comment_editor: PlainTextEditor | None = None
         self._flash_timer: QTimer | None = None
         self._shown_attachments: tuple[object, ...] = ()
@@ -259,7 +257,8 @@ class QuestionWidget(QFrame):
     def _show_finding(self) -> None:
         flags = [f for f in self.controller.state.flags if f.question_id == self.question_id]
         if not flags:
-            self.finding_label.hide()
+            if not self.finding_label.isHidden():
+                self.finding_label.hide()
             return
         lines = []
         for flag in flags:
@@ -295,16 +294,10 @@ class QuestionWidget(QFrame):
             return
         self._shown_attachments = shown
         if self.attachments is None:
-            self.attachments = QWidget()
-            self._attachment_flow = FlowLayout(self.attachments, spacing=4)
+            self.attachments = FlowWidget(spacing=4)
             self.body.insertWidget(self.body.count() - 1, self.attachments)
-        flow = self._attachment_flow
-        assert flow is not None
-        while flow.count():
-            taken = flow.takeAt(0)
-            if taken is not None and taken.widget() is not None:
-                taken.widget().hide()
-                taken.widget().deleteLater()
+        flow = self.attachments
+        flow.clear()
         for item in items:
             chip = AttachmentChip(item, self._editable)
             chip.open_button.clicked.connect(
@@ -313,8 +306,7 @@ class QuestionWidget(QFrame):
             chip.remove_button.clicked.connect(
                 lambda _c=False, eid=item.id: self.controller.remove_attachment(eid)
             )
-            flow.addWidget(chip)
-            chip.show()  # now a child: shown at once rather than after the next event loop turn
+            flow.add_widget(chip)
         self.attachments.setVisible(bool(items))
 
     def attachment_chips(self) -> list[AttachmentChip]:

@@ -83,6 +83,7 @@ class QuestionsView(QWidget):
 
         self._update_sections()
         self.results.update_results(controller.result, controller.form, controller.state)
+        self.results.rebuild_now()
         self.sections.selectionModel().currentChanged.connect(self._on_current_section)
         controller.state_changed.connect(self.apply_state)
         controller.answer_applied.connect(self._answer_applied)
@@ -140,6 +141,8 @@ class QuestionsView(QWidget):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
         page = self.page(section_id)
+        if page.stale:
+            page.apply_state()
         self.stack.setCurrentWidget(page)
         return page
 
@@ -150,6 +153,8 @@ class QuestionsView(QWidget):
             if old is not None and old.section.id != section_id:
                 old.flush()
             page = self.page(section_id)
+            if page.stale:
+                page.apply_state()
             self.stack.setCurrentWidget(page)
 
     def step_section(self, step: int) -> None:
@@ -170,7 +175,7 @@ class QuestionsView(QWidget):
         if self.controller.form.find_question(question_id) is None:
             return None
         section = self.controller.form.section_of(question_id)
-        return self.page(section.id).cards.get(question_id)
+        return self.page(section.id).card(question_id)
 
     def jump_to_question(self, question_id: str) -> QuestionWidget | None:
         """Shows the question's section, scrolls to the question and puts focus in its answer."""
@@ -178,7 +183,8 @@ class QuestionsView(QWidget):
             return None
         section = self.controller.form.section_of(question_id)
         page = self.show_section(section.id)
-        card = page.cards[question_id]
+        card = page.card(question_id)
+        assert card is not None
         if not card.isVisible() and question_id not in self.controller.state.visible_questions:
             return card
         QApplication.processEvents()  # lay the page out so the card has its geometry
@@ -202,9 +208,14 @@ class QuestionsView(QWidget):
     # --- following the controller ----------------------------------------------------------------
 
     def apply_state(self) -> None:
+        """The shown page follows at once; the others when they are shown next."""
         self._update_sections()
+        current = self.current_page()
         for page in self.pages.values():
-            page.apply_state()
+            if page is current:
+                page.apply_state()
+            else:
+                page.stale = True
         self.results.update_results(
             self.controller.result, self.controller.form, self.controller.state
         )
@@ -221,7 +232,7 @@ class QuestionsView(QWidget):
     def _reveal(self, question_id: str) -> None:
         section = self.controller.form.section_of(question_id)
         page = self.show_section(section.id)
-        card = page.cards.get(question_id)
+        card = page.card(question_id)
         if card is not None and card.isVisible():
             page.ensureWidgetVisible(card, 0, 24)
             card.flash()
@@ -230,8 +241,7 @@ class QuestionsView(QWidget):
         self._answer_applied(question_id, from_history)
 
     def _evidence_changed(self) -> None:
-        for page in self.pages.values():
-            page.apply_state()
+        self.apply_state()
 
     def _review_changed(self) -> None:
         self._update_sections()

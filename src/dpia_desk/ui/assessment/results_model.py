@@ -484,15 +484,18 @@ class ResultsModel(QAbstractItemModel):
         self._roots: list[ResultNode] = []
         self._nodes: list[ResultNode] = []
         self._ids: dict[int, int] = {}  # id(node) -> position in _nodes
+        self._keys: dict[str, int] = {}  # node key -> position in _nodes
 
     def set_nodes(self, roots: list[ResultNode]) -> None:
         self.beginResetModel()
         self._roots = roots
         self._nodes = []
         self._ids = {}
+        self._keys = {}
         stack = list(reversed(roots))
         while stack:
             node = stack.pop()
+            self._keys.setdefault(node.key, len(self._nodes))
             self._ids[id(node)] = len(self._nodes)
             self._nodes.append(node)
             stack.extend(reversed(node.children))
@@ -508,10 +511,10 @@ class ResultsModel(QAbstractItemModel):
         return self._nodes[position] if 0 <= position < len(self._nodes) else None
 
     def index_of(self, key: str) -> QModelIndex:
-        for node in self._nodes:
-            if node.key == key:
-                return self.createIndex(node.row, 0, self._ids[id(node)])
-        return QModelIndex()
+        position = self._keys.get(key)
+        if position is None:
+            return QModelIndex()
+        return self.createIndex(self._nodes[position].row, 0, position)
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
         if column != 0 or row < 0:

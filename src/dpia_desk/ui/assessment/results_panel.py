@@ -7,7 +7,9 @@ when that width changes. What the user expanded stays expanded when the results 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+import json
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -137,6 +139,15 @@ class ResultsPanel(QFrame):
         )
         self.tree.question_activated.connect(self.question_activated)
         self.explain = hint(self.tr("Expand a result to see why: sources and answers."))
+        self._expanded: set[str] = set()
+        self.tree.expanded.connect(lambda index: self._track(index, True))
+        self.tree.collapsed.connect(lambda index: self._track(index, False))
+        self._pending: tuple[ScoreResult | None, Form, FormState] | None = None
+        self._shown: object = None
+        self._rebuild = QTimer(self)
+        self._rebuild.setSingleShot(True)
+        self._rebuild.setInterval(0)
+        self._rebuild.timeout.connect(self.rebuild_now)
 
         badge_row = QHBoxLayout()
         badge_row.setSpacing(8)
@@ -153,21 +164,37 @@ class ResultsPanel(QFrame):
         layout.addWidget(self.tree, 1)
 
     def update_results(self, result: ScoreResult | None, form: Form, state: FormState) -> None:
+        """The badge at once; the tree on the next event-loop turn (a burst of changes costs
+        one rebuild, and the answer that caused it is already on screen)."""
         top = headline(result, form)
         self.headline_title.setText(top.title)
         self.badge.setText(top.badge_text)
         self.badge.setAccessibleName(f"{top.title}: {top.badge_text}")
         theme = current_theme()
         background, foreground, border = badge_colors(top.badge or "none:", theme)
-        self.badge.setStyleSheet(
-            badge_style(background.name(), foreground.name(), border.name() if border else None)
-        )
+        style = badge_style(background.name(), foreground.name(), border.name() if border else None)
+        if style != self.badge.styleSheet():
+            self.badge.setStyleSheet(style)
         self.detail.setText(top.detail)
         self.detail.setVisible(bool(top.detail))
+        self._pending = (result, form, state)
+        self._rebuild.start()
 
-        expanded = self.expanded_keys()
+    def rebuild_now(self) -> None:
+        """Rebuilds the tree if what it shows changed, keeping what the user expanded."""
+        self._rebuild.stop()
+        if self._pending is None:
+            return
+        result, form, state = self._pending
+        self._pending = None
+        document = json.dumps(result.to_json(), sort_keys=True, default=str) if result else ""
+        signature = (form.id, document, state.missing, tuple(f.key for f in state.flags))
+        if signature == self._shown:
+            return
+        self._shown = signature
         current = self.tree.currentIndex().data(KEY_ROLE)
         scroll = self.tree.verticalScrollBar().value()
+        expanded = set(self._expanded)
         self.model.set_nodes(build_result_tree(result, form, state))
         for key in expanded:
             index = self.model.index_of(key)
@@ -179,16 +206,16 @@ class ResultsPanel(QFrame):
                 self.tree.setCurrentIndex(index)
         self.tree.verticalScrollBar().setValue(scroll)
 
+    def _track(self, index: QModelIndex, expanded: bool) -> None:
+        key = index.data(KEY_ROLE)
+        if isinstance(key, str):
+            if expanded:
+                self._expanded.add(key)
+            else:
+                self._expanded.discard(key)
+
     def expanded_keys(self) -> list[str]:
-        keys: list[str] = []
-        stack = [self.model.index(row, 0) for row in range(self.model.rowCount())]
-        while stack:
-            index = stack.pop()
-            if self.tree.isExpanded(index):
-                keys.append(str(index.data(KEY_ROLE)))
-            # children of a collapsed node keep their own state: walk them too
-            stack.extend(self.model.index(r, 0, index) for r in range(self.model.rowCount(index)))
-        return keys
+        return sorted(self._expanded)
 
     def expand_key(self, key: str, *, recursive: bool = False) -> QModelIndex:
         index = self.model.index_of(key)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,6 +28,11 @@ from dpia_desk.ui.widgets import heading, hint
 
 if TYPE_CHECKING:
     from dpia_desk.ui.assessment.controller import AssessmentController
+
+
+#: Cards built with the page (about a screenful), then per event-loop turn.
+FIRST_CARDS = 2
+CHUNK_CARDS = 2
 
 
 class SectionPage(QScrollArea):
@@ -86,19 +91,60 @@ class SectionPage(QScrollArea):
         self.not_applicable.hide()
         layout.addWidget(self.not_applicable)
 
-        self.cards: dict[str, QuestionWidget] = {}
-        for question in section.questions:
-            card = QuestionWidget(question, controller, body)
-            card.open_requested.connect(self.open_requested)
-            self.cards[question.id] = card
-            layout.addWidget(card)
+        self.cards: dict[str, QuestionWidget] = {}  # built so far, in form order
+        #: Changed while not shown: apply_state before showing it again.
+        self.stale = False
+        self._body = body
+        self._layout = layout
+        self._unbuilt = list(section.questions)
         layout.addStretch(1)
+        self._build(FIRST_CARDS)
         self.setWidget(body)
         self.apply_state()
         self.show_rating()
+        # The rest arrive a few cards per event-loop turn, so opening a long section never
+        # holds the UI thread for long (the first screen is there at once).
+        self._more = QTimer(self)
+        self._more.setSingleShot(True)
+        self._more.setInterval(0)
+        self._more.timeout.connect(self._build_more)
+        if self._unbuilt:
+            self._more.start()
+
+    # --- building --------------------------------------------------------------------------
+
+    @property
+    def complete(self) -> bool:
+        return not self._unbuilt
+
+    def _build(self, count: int) -> None:
+        state = self.controller.state
+        for _ in range(min(count, len(self._unbuilt))):
+            question = self._unbuilt.pop(0)
+            card = QuestionWidget(question, self.controller, self._body)
+            card.open_requested.connect(self.open_requested)
+            self.cards[question.id] = card
+            self._layout.insertWidget(self._layout.count() - 1, card)
+            card.setVisible(question.id in state.visible_questions)
+
+    def _build_more(self) -> None:
+        self._build(CHUNK_CARDS)
+        if self._unbuilt:
+            self._more.start()
+
+    def card(self, question_id: str) -> QuestionWidget | None:
+        """The question's card, built now (with those before it) if it was not yet."""
+        while question_id not in self.cards and self._unbuilt:
+            self._build(CHUNK_CARDS)
+        return self.cards.get(question_id)
+
+    def build_all(self) -> dict[str, QuestionWidget]:
+        self._build(len(self._unbuilt))
+        return self.cards
 
     def apply_state(self) -> None:
         """Shows the questions whose conditions hold, with their current values and findings."""
+        self.stale = False
         state = self.controller.state
         visible_section = self.section.id in state.visible_sections
         for question_id, card in self.cards.items():

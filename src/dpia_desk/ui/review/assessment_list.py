@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dpia_desk.ui.assessment import refcount_guard
 from dpia_desk.ui.context import WorkspaceContext
 from dpia_desk.ui.delegates import BadgeDelegate
 from dpia_desk.ui.icons import icon
@@ -55,6 +56,7 @@ MAX_BLOCKS = 16
 ASSESSMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 REVIEW_ID_ROLE = Qt.ItemDataRole.UserRole + 4
 FILTER_DEBOUNCE_MS = 150
+RELOAD_DELAY_MS = 400
 
 _STATUS_BADGE = {
     "draft": "tier:",
@@ -214,6 +216,7 @@ class AssessmentListPage(Page):
 
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        refcount_guard.install()
         self.setAccessibleName(self.tr("Assessments"))
         self.model = AssessmentListModel(context, self)
         title = heading(self.tr("Assessments"), "title")
@@ -293,6 +296,10 @@ class AssessmentListPage(Page):
         self.model.count_changed.connect(self._show_count)
         context.changed.connect(self._on_changed)
         self._stale = False
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self.model.reload)
         self._show_count(self.model.rowCount())
         context.runner.submit(
             _titles_job, description="form titles", on_result=self.model.set_titles
@@ -315,10 +322,10 @@ class AssessmentListPage(Page):
             self.stack.setCurrentWidget(self.table)
 
     def _on_changed(self, kind: str) -> None:
-        if kind not in ("assessment", "vendor", "ai_system", "demo"):
+        if kind not in ("answer", "assessment", "vendor", "ai_system", "demo"):
             return
         if self.isVisible():
-            self.model.reload()
+            self._reload_timer.start()  # a burst of answers elsewhere costs one reload
         else:
             self._stale = True
 

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from dpia_desk.services.review_plan import PlannedStep
-from dpia_desk.ui.assessment.flow_layout import FlowLayout
+from dpia_desk.ui.assessment import refcount_guard
+from dpia_desk.ui.assessment.flow_layout import FlowWidget
 from dpia_desk.ui.assessment.refs import ref_text, ref_tooltip
 from dpia_desk.ui.assessment.results_model import headline
 from dpia_desk.ui.assessment.style import apply_window_style, badge_style
@@ -138,13 +139,12 @@ class StepCard(QFrame):
         self.reason = QLabel(plan_text(step.reason))
         self.reason.setWordWrap(True)
         self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        chips = QWidget()
-        flow = FlowLayout(chips, spacing=4)
+        chips = FlowWidget(spacing=4)
         for ref in step.refs:
             chip = QLabel(ref_text(ref))
             chip.setProperty("role", "chip")
             chip.setToolTip(ref_tooltip(ref))
-            flow.addWidget(chip)
+            chips.add_widget(chip)
 
         facts: list[str] = [self.tr("State: {state}").format(state=state_label(step))]
         result_text = ""
@@ -236,7 +236,7 @@ class ReviewOverviewWidget(QWidget):
         context.changed.connect(self._on_changed)
 
     def _on_changed(self, kind: str) -> None:
-        if kind in ("assessment", "vendor", "ai_system", "review"):
+        if kind in ("answer", "assessment", "vendor", "ai_system", "review"):
             self._timer.start()
 
     def refresh(self) -> None:
@@ -352,6 +352,7 @@ class ReviewWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        refcount_guard.install()
         self.setObjectName("reviewWindow")
         self.setWindowIcon(app_icon())
         apply_window_style(self)

@@ -17,6 +17,7 @@ deletes the main window, closes them too.
 
 from __future__ import annotations
 
+import gc
 import sys
 from typing import Any
 
@@ -137,6 +138,11 @@ def open_assessment(
         )
         window.open_review_requested.connect(lambda review: open_review(context, review, window))
         show(window)
+        # The form, its scores and a window of widgets now live as long as the window: move
+        # everything alive into the collector's permanent generation, so that later full
+        # collections (which otherwise stall the UI thread for 50-80 ms with this many
+        # objects) only look at what is created while answering.
+        gc.freeze()
 
     context.runner.submit(
         _load_job,

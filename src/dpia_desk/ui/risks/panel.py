@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -175,13 +176,28 @@ class RisksPanel(QScrollArea):
         layout.addWidget(self.no_actions)
         layout.addWidget(self.action_table, 1)
         self.setWidget(body)
-        controller.state_changed.connect(self.reload)
-        controller.data_loaded.connect(self.reload)
+        self._stale = False
+        controller.state_changed.connect(self._changed)
+        controller.data_loaded.connect(self._changed)
         self.reload()
 
     # --- reading ----------------------------------------------------------------------------------
 
+    def _changed(self) -> None:
+        """Read again now if shown, else when next shown (answers change findings and the
+        DPIA form's own risks; a hidden tab need not follow every answer)."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
     def reload(self) -> None:
+        self._stale = False
         with self.context.read() as session:
             data = load_register(session, self.controller.assessment_id)
         self.show_data(data)
