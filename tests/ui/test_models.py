@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
 
 from dpia_desk.demo import DEMO_VENDORS
-from dpia_desk.store import Workspace, add_vendor
+from dpia_desk.store import Workspace, add_vendor, list_vendors
 from dpia_desk.store.models import Vendor, fold_for_search, new_id
 from dpia_desk.ui.context import WorkspaceContext, WorkspaceVendorSource
 from dpia_desk.ui.labels import tier_label
@@ -169,3 +169,32 @@ def test_rows_model_passes_modeltester(qtmodeltester: ModelTester) -> None:
     qtmodeltester.check(model, force_py=True)
     model.set_rows([("c", 3)])
     assert model.index(0, 1).data() == "3"
+
+
+def test_narrowing_a_small_result_needs_no_query(
+    workspace: Workspace, context: WorkspaceContext
+) -> None:
+    _add_many(workspace, 300)
+    with workspace.session() as session:
+        for name in ("Zoë Analytics", "Zoe Payroll", "ZOE HR"):
+            add_vendor(session, actor="test", name=name)
+    model = VendorTableModel(WorkspaceVendorSource(context))
+    model.set_filter("vendor 002")  # 100 matches: one query, all in the first block
+    queries = model.queries
+    for typed in ("vendor 0029", "vendor 00299"):
+        model.set_filter(typed)
+        with workspace.read_session() as session:
+            expected = [row.name for row in list_vendors(session, typed)]
+        assert [model.index(r, 0).data() for r in range(model.rowCount())] == expected
+    assert model.queries == queries  # narrowed in memory
+    model.set_filter("zo")
+    model.set_filter("zoe")  # accents and case folded exactly as the store does
+    assert sorted(model.index(r, 0).data() for r in range(model.rowCount())) == sorted(
+        ["Zoë Analytics", "Zoe Payroll", "ZOE HR"]
+    )
+    queries = model.queries
+    model.set_filter("zo")  # widening needs the database again
+    assert model.queries == queries + 1
+    model.set_filter("vendor")  # more than a block: never narrowed from a partial result
+    model.set_filter("vendor 001")
+    assert model.rowCount() == 100

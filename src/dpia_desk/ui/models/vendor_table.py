@@ -6,11 +6,12 @@ the first time the view paints or asks for a row in it. Scrolling through 100,00
 only the few blocks on screen.
 
 Filtering and sorting happen in SQL through the :class:`VendorSource` (never a
-QSortFilterProxyModel over the whole table). A new filter or sort order costs the UI thread one
-query, the first block; when that block is full, the exact number of matches is counted on the
-work runner (off the UI thread, with its own session) and the rows beyond the first block are
-inserted when the count arrives, which gives the scroll bar its true length. Without a runner the
-count runs inline.
+QSortFilterProxyModel over the whole table); only when typing narrows a filter whose matches all
+fit in the first block are they narrowed in memory, with the store's own folding. A new filter
+or sort order costs the UI thread one query, the first block; when that block is full, the exact
+number of matches is counted on the work runner (off the UI thread, with its own session) and
+the rows beyond the first block are inserted when the count arrives, which gives the scroll bar
+its true length. Without a runner the count runs inline.
 
 Speed matters in :meth:`VendorTableModel.data`: a repaint asks it about a thousand times. Roles
 it does not answer return at once; display texts are computed once per block, not per call.
@@ -32,6 +33,7 @@ from PySide6.QtCore import (
 )
 
 from dpia_desk.store import VendorRow
+from dpia_desk.store.models import fold_for_search
 from dpia_desk.ui.labels import (
     format_date,
     grade_explanation,
@@ -265,8 +267,36 @@ class VendorTableModel(QAbstractTableModel):
         text = " ".join(text.split())
         if text == self._filter:
             return
-        self._filter = text
-        self._requery()
+        previous, self._filter = self._filter, text
+        if self._can_narrow(previous, text):
+            self._narrow(text)
+        else:
+            self._requery()
+
+    def _can_narrow(self, previous: str, text: str) -> bool:
+        """Typing on narrows a filter: when every match of the old filter is in memory, the
+        new matches are among them and no query is needed (same folding as the store)."""
+        if not previous or not self._count_exact or self._count > BLOCK_ROWS:
+            return False
+        block = self._blocks.get(0)
+        if block is None or len(block) != self._count:
+            return False
+        return fold_for_search(previous) in fold_for_search(text)
+
+    def _narrow(self, text: str) -> None:
+        self._generation += 1
+        if self._pending is not None:
+            self._pending.cancel()
+            self._pending = None
+        needle = fold_for_search(text)
+        self.beginResetModel()
+        kept = [entry for entry in self._blocks[0] if needle in fold_for_search(entry.row.name)]
+        self._blocks.clear()
+        self._blocks[0] = kept
+        self._count = len(kept)
+        self._count_exact = True
+        self.endResetModel()
+        self.count_changed.emit(self._count)
 
     @property
     def filter_text(self) -> str:
