@@ -32,6 +32,7 @@ _PROTECTED = re.compile(r"\{[^{}]*\}|%(?:\d+|n|L\d+|[sd])|<[^<>]*>|&[a-zA-Z]+;|&
 
 #: Keeps a reference to installed translators (Qt does not own them).
 _installed: list[QTranslator] = []
+_retired: list[QTranslator] = []
 
 
 def pseudo_translate(text: str) -> str:
@@ -90,9 +91,12 @@ def install_translators(app: QCoreApplication, language: str = "system") -> list
     """Installs Qt's and our catalogues for ``language`` (or the pseudo-translator)."""
     for translator in _installed:
         app.removeTranslator(translator)
+    # Removed translators stay referenced until the process ends: Qt may still hold a pointer
+    # while it delivers the LanguageChange event, and a Python subclass freed under it crashes.
+    _retired.extend(_installed)
     _installed.clear()
     if pseudo_enabled():
-        pseudo = PseudoTranslator(app)
+        pseudo = PseudoTranslator()
         app.installTranslator(pseudo)
         _installed.append(pseudo)
         return list(_installed)
@@ -102,7 +106,7 @@ def install_translators(app: QCoreApplication, language: str = "system") -> list
     qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     ours = resources_dir() / "translations"
     for name, folder in (("qtbase", qt_translations), ("dpia_desk", str(ours))):
-        translator = QTranslator(app)
+        translator = QTranslator()
         if translator.load(locale, name, "_", folder):
             app.installTranslator(translator)
             _installed.append(translator)
