@@ -207,11 +207,12 @@ class RadioListEditor(AnswerEditor):
         return self._ids[row] if row >= 0 else None
 
     def set_value(self, value: Any) -> None:
+        checked = self.group.checkedButton()
         if value in self._ids:
             self.group.button(self._ids.index(value)).setChecked(True)
-        elif self.group.checkedButton() is not None:
+        elif checked is not None:
             self.group.setExclusive(False)
-            self.group.checkedButton().setChecked(False)
+            checked.setChecked(False)
             self.group.setExclusive(True)
 
     def focus_widget(self) -> QWidget:
@@ -454,8 +455,8 @@ class NumberEditor(_Debounced):
         if question.unit:
             box.setSuffix(f" {question.unit}")
         box.setMinimumWidth(160)
-        box.setValue(self._sentinel)
         self.box = box
+        self._show(self._sentinel)
         self.range_hint = QLabel(self._range_text(question))
         self.range_hint.setProperty("role", "hint")
         layout = QHBoxLayout(self)
@@ -465,6 +466,12 @@ class NumberEditor(_Debounced):
         box.valueChanged.connect(lambda _value: self._edited())
         box.editingFinished.connect(self.flush)
         box.installEventFilter(self)
+
+    def _show(self, number: float) -> None:
+        if isinstance(self.box, QSpinBox):
+            self.box.setValue(int(number))
+        else:
+            self.box.setValue(float(number))
 
     def _range_text(self, question: NumberQuestion) -> str:
         def show(number: float) -> str:
@@ -488,7 +495,7 @@ class NumberEditor(_Debounced):
 
     def set_value(self, value: Any) -> None:
         self.box.blockSignals(True)
-        self.box.setValue(value if isinstance(value, int | float) else self._sentinel)
+        self._show(value if isinstance(value, int | float) else self._sentinel)
         self.box.blockSignals(False)
         self._pending = False
 

@@ -9,7 +9,7 @@ None". A widget that positions its children itself never returns ``None`` to Qt.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -26,6 +26,7 @@ class FlowWidget(QWidget):
     def add_widget(self, widget: QWidget) -> None:
         widget.setParent(self)
         self._children.append(widget)
+        widget.installEventFilter(self)
         widget.show()
         self.updateGeometry()
         self._arrange(self.width(), apply=True)
@@ -39,6 +40,17 @@ class FlowWidget(QWidget):
 
     def widgets(self) -> list[QWidget]:
         return list(self._children)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # a child shown or hidden, or a new text: place the children again
+        if event.type() in (
+            QEvent.Type.ShowToParent,
+            QEvent.Type.HideToParent,
+            QEvent.Type.LayoutRequest,
+        ):
+            self.updateGeometry()
+            self._arrange(self.width(), apply=True)
+        return False
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -68,18 +80,29 @@ class FlowWidget(QWidget):
         self._arrange(event.size().width(), apply=True)
 
     def _arrange(self, width: int, *, apply: bool) -> int:
-        x = y = line_height = 0
+        """Places the children in lines (centred vertically in their line); returns the height."""
+        lines: list[list[tuple[QWidget, QSize]]] = [[]]
+        x = 0
         for widget in self._children:
             if widget.isHidden():
                 continue
             hint = widget.sizeHint()
-            item_width = min(hint.width(), max(1, width))
-            if x > 0 and x + item_width > width:
+            size = QSize(min(hint.width(), max(1, width)), hint.height())
+            if x > 0 and x + size.width() > width:
+                lines.append([])
                 x = 0
-                y += line_height + self._spacing
-                line_height = 0
+            lines[-1].append((widget, size))
+            x += size.width() + self._spacing
+        y = 0
+        for line in lines:
+            if not line:
+                continue
+            height = max(size.height() for _widget, size in line)
             if apply:
-                widget.setGeometry(QRect(QPoint(x, y), QSize(item_width, hint.height())))
-            x += item_width + self._spacing
-            line_height = max(line_height, hint.height())
-        return y + line_height
+                x = 0
+                for widget, size in line:
+                    top = y + (height - size.height()) // 2
+                    widget.setGeometry(QRect(QPoint(x, top), size))
+                    x += size.width() + self._spacing
+            y += height + self._spacing
+        return max(0, y - self._spacing)

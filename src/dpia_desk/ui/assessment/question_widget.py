@@ -107,7 +107,9 @@ class QuestionWidget(QFrame):
         self.question_id = question.id
         self.setProperty("role", "question")
         self.setObjectName(f"question_{question.id}")
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Preferred, not Maximum: the card's height follows its width (wrapped text), and a
+        # maximum taken from sizeHint() would centre a shorter card in the taller slot.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         editable = controller.editable
         self._editable = editable
         self.is_evidence = isinstance(question, EvidenceQuestion)
@@ -207,14 +209,11 @@ class QuestionWidget(QFrame):
             self.owner_hint.setToolTip(
                 self.tr("Answered by: {role}").format(role=role_label(owner))
             )
-        footer = QHBoxLayout()
-        footer.setSpacing(4)
-        footer.addWidget(self.comment_button)
-        footer.addWidget(self.attach_button)
-        footer.addStretch(1)
-        footer.addWidget(self.owner_hint)
-        footer.addWidget(self.clear_button)
-        self.body.addLayout(footer)
+        # a wrapping row: longer translations move to a second line instead of widening the card
+        self.footer = FlowWidget(spacing=4)
+        for widget in (self.comment_button, self.attach_button, self.clear_button, self.owner_hint):
+            self.footer.add_widget(widget)
+        self.body.addWidget(self.footer)
 
         self.attachments: FlowWidget | None = None
         self.comment_editor: PlainTextEditor | None = None

@@ -53,6 +53,7 @@ class QuestionsView(QWidget):
         self.sections.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.sections.setMinimumWidth(200)
         self.sections.setUniformItemSizes(True)
+        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.stack = QStackedWidget()
         self.stack.setObjectName("sectionStack")

@@ -140,16 +140,17 @@ def headline(result: ScoreResult | None, form: Form) -> Headline:
             " ".join(filter(None, [detail, incomplete])),
         )
     if engine == "vendor_intake":
-        tier = doc.get("tier")
+        intake_tier = doc.get("tier")
         detail = _t("Review every {months} months; due diligence at {depth} depth.").format(
             months=doc.get("review_every_months"), depth=depth_label(str(doc.get("depth") or ""))
         )
-        badge = {1: "tier:high", 2: "tier:limited", 3: "tier:minimal"}.get(tier, "")  # type: ignore[call-overload]
+        badges = {1: "tier:high", 2: "tier:limited", 3: "tier:minimal"}
+        badge = badges.get(intake_tier, "") if isinstance(intake_tier, int) else ""
         return Headline(
             _t("Inherent risk"),
             badge,
-            _t("Tier {tier}: {label}").format(tier=tier, label=doc.get("tier_label") or "")
-            if tier is not None else _t("Not rated"),
+            _t("Tier {tier}: {label}").format(tier=intake_tier, label=doc.get("tier_label") or "")
+            if intake_tier is not None else _t("Not rated"),
             " ".join(filter(None, [detail, incomplete])),
         )  # fmt: skip
     if engine == "dpia":

@@ -59,6 +59,8 @@ def _table(model: RowsTableModel, name: str) -> QTableView:
     table.setShowGrid(False)
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 14)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return table
@@ -153,10 +155,11 @@ class ReviewPanel(QScrollArea):
                 )
             )
         )
-        layout.addWidget(self.ratings, 1)
+        layout.addWidget(self.ratings)
         layout.addWidget(heading(self.tr("Sign-offs")))
         layout.addWidget(self.no_signoffs)
-        layout.addWidget(self.signoffs, 1)
+        layout.addWidget(self.signoffs)
+        layout.addStretch(1)
         self.setWidget(body)
 
         controller.review_changed.connect(self.refresh)
@@ -226,6 +229,11 @@ class ReviewPanel(QScrollArea):
             item.setData(QUESTION_ID_ROLE, question_id)
             self.missing.addItem(item)
         self.missing.setVisible(bool(missing) and not controller.locked)
+        if missing:
+            row = self.missing.sizeHintForRow(0)
+            self.missing.setFixedHeight(
+                min(len(missing), 8) * row + 2 * self.missing.frameWidth() + 10
+            )
 
         ratings = controller.review_data.ratings
         rows = []
@@ -244,12 +252,25 @@ class ReviewPanel(QScrollArea):
             )
         current = self.ratings.currentIndex().row()
         self.ratings_model.set_rows(rows)
+        self._fit(self.ratings, len(rows))
+        if rows and not self.ratings.property("sized"):
+            self.ratings.resizeColumnsToContents()
+            self.ratings.setColumnWidth(0, max(260, min(420, self.ratings.columnWidth(0))))
+            self.ratings.setProperty("sized", True)
         if rows:
             self.ratings.selectRow(min(max(current, 0), len(rows) - 1))
         signoffs: tuple[SignOffRow, ...] = controller.review_data.signoffs
         self.signoffs_model.set_rows(signoffs)
+        self._fit(self.signoffs, len(signoffs))
         self.signoffs.setVisible(bool(signoffs))
         self.no_signoffs.setVisible(not signoffs)
+
+    @staticmethod
+    def _fit(table: QTableView, rows: int) -> None:
+        """Tall enough for every row (the page scrolls, not the table inside it)."""
+        header = table.horizontalHeader().sizeHint().height()
+        row = table.verticalHeader().defaultSectionSize()
+        table.setFixedHeight(header + max(1, rows) * row + 2 * table.frameWidth())
 
     def _toggle_status(self) -> None:
         target = "draft" if self.controller.snapshot.status == "in_review" else "in_review"

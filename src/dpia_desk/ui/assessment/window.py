@@ -138,7 +138,9 @@ class AssessmentWindow(QMainWindow):
 
     # --- actions and menus -----------------------------------------------------------------------
 
-    def _action(self, text: str, slot: object, *shortcuts: QKeySequence | str) -> QAction:
+    def _action(
+        self, text: str, slot: object, *shortcuts: QKeySequence | QKeySequence.StandardKey | str
+    ) -> QAction:
         action = QAction(text, self)
         if shortcuts:
             action.setShortcuts([QKeySequence(s) for s in shortcuts])

@@ -33,7 +33,7 @@ from dpia_desk.ui.assessment.style import apply_window_style, badge_style
 from dpia_desk.ui.context import WorkspaceContext
 from dpia_desk.ui.delegates import badge_colors
 from dpia_desk.ui.icons import app_icon
-from dpia_desk.ui.labels import role_label
+from dpia_desk.ui.labels import format_date, role_label
 from dpia_desk.ui.review.queries import OverviewData, StepInfo, load_overview
 from dpia_desk.ui.theme import current_theme
 from dpia_desk.ui.widgets import Banner, heading, hint
@@ -215,7 +215,7 @@ class ReviewOverviewWidget(QWidget):
         scroll.setProperty("role", "page")
         scroll.setWidget(self.steps_body)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll = scroll
+        self.scroll_area = scroll
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
@@ -277,7 +277,9 @@ class ReviewOverviewWidget(QWidget):
                 focused_step = form_id
         self.data = data
         self.title.setText(data.title)
-        subtitle = self.tr("Guided review of {vendor}").format(vendor=data.vendor_name)
+        subtitle = self.tr("Guided review of {vendor}, started {date}").format(
+            vendor=data.vendor_name, date=format_date(data.started_at.date(), long=True)
+        )
         if data.ai_system_name:
             subtitle += " · " + self.tr("AI system: {name}").format(name=data.ai_system_name)
         self.subtitle.setText(subtitle)
@@ -297,8 +299,9 @@ class ReviewOverviewWidget(QWidget):
 
         while self.steps_layout.count():
             item = self.steps_layout.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.deleteLater()
         self.cards = {}
         editable = not self.context.read_only
         for number, step in enumerate(data.plan.steps, start=1):
@@ -315,7 +318,7 @@ class ReviewOverviewWidget(QWidget):
             self.steps_layout.addWidget(card)
             card.show()  # a child now: shown at once, not after the next event loop turn
         self.steps_layout.addStretch(1)
-        previous = self.title
+        previous: QWidget = self.title
         for card in self.cards.values():
             QWidget.setTabOrder(previous, card.button)
             previous = card.button

@@ -111,6 +111,7 @@ class OverviewData:
     vendor_name: str
     ai_system_name: str | None
     status: str
+    started_at: datetime
     facts: ReviewFacts
     plan: ReviewPlan
     steps: dict[str, StepInfo]
@@ -151,6 +152,7 @@ def load_overview(session: Session, review_id: str) -> OverviewData:
         vendor_name=vendor.name,
         ai_system_name=system_name,
         status=review.status,
+        started_at=review.started_at,
         facts=overview.facts,
         plan=overview.plan,
         steps=steps,

@@ -155,6 +155,10 @@ def open_assessment(
     return opened[0] if opened else None
 
 
+def _open_quietly(context: WorkspaceContext, assessment_id: str, parent: QWidget) -> None:
+    open_assessment(context, assessment_id, parent)
+
+
 def open_review(
     context: WorkspaceContext, review_id: str, parent: QWidget | None = None
 ) -> ReviewWindow:
@@ -168,7 +172,7 @@ def open_review(
         context,
         review_id,
         on_start=lambda review, form_id: start_step(context, review, form_id, window),
-        on_open=lambda assessment: open_assessment(context, assessment, window),
+        on_open=lambda assessment: _open_quietly(context, assessment, window),
         parent=host,
     )
     _raise(window)

@@ -88,19 +88,19 @@ def load_register(session: Session, assessment_id: str, today: date | None = Non
                     from_form=True,
                 )
             )
-    for risk in list_risks(session, assessment_id):
+    for stored in list_risks(session, assessment_id):
         rows.append(
             RiskRow(
-                id=risk.id,
-                title=risk.title,
-                feared_event=risk.feared_event,
-                sources=tuple(risk.sources),
-                impacts=tuple(risk.impacts),
-                severity=risk.severity,
-                likelihood=risk.likelihood,
-                residual_severity=risk.residual_severity,
-                residual_likelihood=risk.residual_likelihood,
-                measures=risk.measures,
+                id=stored.id,
+                title=stored.title,
+                feared_event=stored.feared_event,
+                sources=tuple(stored.sources),
+                impacts=tuple(stored.impacts),
+                severity=stored.severity,
+                likelihood=stored.likelihood,
+                residual_severity=stored.residual_severity,
+                residual_likelihood=stored.residual_likelihood,
+                measures=stored.measures,
                 from_form=False,
             )
         )

@@ -109,7 +109,7 @@ class HeatMapWidget(QWidget):
     # --- geometry --------------------------------------------------------------------------------
 
     def sizeHint(self) -> QSize:
-        return QSize(380, 330)
+        return QSize(440, 400)
 
     def _fonts(self) -> tuple[QFont, QFont, QFont]:
         base = QFont(self.font())
@@ -133,8 +133,10 @@ class HeatMapWidget(QWidget):
         right = 8
         width = self.width() - left - right
         height = self.height() - top - bottom
-        side = max(40, min(width, height) // 4)
-        return QRect(left, top, side * 4, side * 4)
+        side = max(40, min(width, height, 4 * 110) // 4)
+        # centred in the room the widget has
+        spare = max(0, width - side * 4)
+        return QRect(left + spare // 2, top, side * 4, side * 4)
 
     def cell_rect(self, severity: int, likelihood: int) -> QRect:
         grid = self._grid_rect()
@@ -176,15 +178,16 @@ class HeatMapWidget(QWidget):
         painter.setFont(small)
         painter.setPen(muted)
         metrics = QFontMetrics(small)
+        ticks = max(
+            metrics.horizontalAdvance(f"{value} {point_label('severity', value)}")
+            for value in LEVELS
+        )
+        # the axis title sits just left of the tick labels, wherever the grid is centred
+        axis_x = max(0, grid.left() - 8 - ticks - metrics.height() - 6)
         for value in LEVELS:
             rect = self.cell_rect(value, 1)
             painter.drawText(
-                QRect(
-                    metrics.height() + 6,
-                    rect.top(),
-                    grid.left() - metrics.height() - 12,
-                    rect.height(),
-                ),
+                QRect(grid.left() - 8 - ticks, rect.top(), ticks, rect.height()),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                 f"{value} {point_label('severity', value)}",
             )
@@ -207,7 +210,7 @@ class HeatMapWidget(QWidget):
             self.tr("Likelihood →"),
         )
         painter.save()
-        painter.translate(0, grid.bottom())
+        painter.translate(axis_x, grid.bottom())
         painter.rotate(-90)
         painter.drawText(
             QRect(0, 0, grid.height(), metrics.height() + 2),

@@ -61,7 +61,6 @@ def _table(model: Any, name: str) -> QTableView:
     header = table.horizontalHeader()
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.setMinimumHeight(table.fontMetrics().height() * 8)
     return table
 
 
@@ -115,7 +114,10 @@ class RisksPanel(QScrollArea):
         register_head.addWidget(self.add_risk_button)
         register_head.addWidget(self.edit_risk_button)
         register_head.addWidget(self.delete_risk_button)
-        maps = QHBoxLayout()
+        self.maps_box = QWidget()
+        self.maps_box.setAccessibleName(self.tr("Heat maps"))
+        maps = QHBoxLayout(self.maps_box)
+        maps.setContentsMargins(0, 0, 0, 0)
         maps.setSpacing(24)
         maps.addWidget(self.inherent_map, 1)
         maps.addWidget(self.residual_map, 1)
@@ -133,7 +135,7 @@ class RisksPanel(QScrollArea):
         )
         register.addWidget(self.risk_table)
         register.addWidget(self.prior)
-        register.addLayout(maps)
+        register.addWidget(self.maps_box)
         register.addWidget(self.legend)
         register.addWidget(self.cell_text)
 
@@ -217,6 +219,8 @@ class RisksPanel(QScrollArea):
                 table.selectRow(model.row_of(row.id))
         if self.risk_model.rowCount() and not self.risk_table.currentIndex().isValid():
             self.risk_table.selectRow(0)
+        self._fit_rows(self.risk_table, len(data.risks))
+        self._fit_rows(self.action_table, len(data.actions))
         if not self.risk_table.property("sized") and data.risks:
             self.risk_table.resizeColumnsToContents()
             self.risk_table.setColumnWidth(
@@ -258,6 +262,17 @@ class RisksPanel(QScrollArea):
         self.no_actions.setVisible(not data.actions)
         self.action_table.setVisible(bool(data.actions))
         self._update_buttons()
+
+    @staticmethod
+    def _fit_rows(table: QTableView, rows: int) -> None:
+        """Tall enough for its rows (up to ten; then it scrolls): the page scrolls, not the
+        table inside it."""
+        shown = max(3, min(rows, 10))
+        header = table.horizontalHeader().sizeHint().height()
+        height = (
+            header + shown * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth()
+        )
+        table.setFixedHeight(height)
 
     def _selected(self, table: QTableView, kind: type) -> Any:
         index = table.currentIndex()
