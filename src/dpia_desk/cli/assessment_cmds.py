@@ -151,20 +151,31 @@ def run_list(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     from dpia_desk.cli.context import open_workspace
-    from dpia_desk.store.models import Assessment
+    from dpia_desk.store.models import Assessment, Vendor
 
     with open_workspace(args, read_only=True) as workspace, workspace.read_session() as session:
-        query = select(Assessment).order_by(Assessment.created_at)
+        query = (
+            select(Assessment, Vendor.name)
+            .join(Vendor, Vendor.id == Assessment.vendor_id)
+            .order_by(Vendor.sort_name, Assessment.created_at)
+        )
         if args.vendor:
             query = query.where(Assessment.vendor_id == args.vendor)
-        rows = [_assessment_header(a) for a in session.scalars(query)]
+        rows = [
+            {**_assessment_header(assessment), "vendor": vendor_name}
+            for assessment, vendor_name in session.execute(query)
+        ]
     if args.json:
         emit_json(rows)
         return 0
     if not rows:
         print("No assessments yet. Start one with 'dpia-desk assess new --vendor ID --form ID'.")
+    width = max((len(row["vendor"]) for row in rows), default=0)
     for row in rows:
-        print(f"{row['id']}  {row['form']:<22} v{row['version']}  {row['status']}")
+        print(
+            f"{row['id']}  {row['vendor']:<{width}}  {row['form']:<22} "
+            f"v{row['version']}  {row['status']}"
+        )
     return 0
 
 
