@@ -81,10 +81,10 @@ class ReviewPanel(QScrollArea):
 
         self.status_label = heading("")
         self.status_hint = hint("")
-        self.submit_button = QPushButton(self.tr("Send for re&view"))
+        self.submit_button = QPushButton(self.tr("Send for revie&w"))
         self.submit_button.setToolTip(self.tr("Mark the assessment as ready for the reviewers"))
         self.submit_button.clicked.connect(self._toggle_status)
-        self.sign_button = QPushButton(self.tr("&Sign off…"))
+        self.sign_button = QPushButton(self.tr("Sign o&ff…"))
         self.sign_button.setProperty("primary", True)
         self.sign_button.clicked.connect(self.sign_off_requested)
         status_row = QHBoxLayout()
@@ -186,7 +186,7 @@ class ReviewPanel(QScrollArea):
         self.submit_button.setText(
             self.tr("Back to &draft")
             if snapshot.status == "in_review"
-            else self.tr("Send for re&view")
+            else self.tr("Send for revie&w")
         )
         approved = ", ".join(GROUP_LABEL.get(g, g) for g in status.approved)
         if controller.locked:

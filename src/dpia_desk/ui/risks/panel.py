@@ -84,7 +84,7 @@ class RisksPanel(QScrollArea):
         self.register_box = QWidget()
         self.add_risk_button = QPushButton(self.tr("Add &risk…"))
         self.add_risk_button.clicked.connect(self.add_risk)
-        self.edit_risk_button = QPushButton(self.tr("&Edit risk…"))
+        self.edit_risk_button = QPushButton(self.tr("Ed&it risk…"))
         self.edit_risk_button.clicked.connect(self.edit_risk)
         self.delete_risk_button = QPushButton(self.tr("De&lete risk"))
         self.delete_risk_button.clicked.connect(self.delete_risk)
@@ -142,7 +142,7 @@ class RisksPanel(QScrollArea):
         # --- action plan
         self.add_action_button = QPushButton(self.tr("Add a&ction…"))
         self.add_action_button.clicked.connect(lambda: self.add_action())
-        self.risk_action_button = QPushButton(self.tr("Action for the &selected risk…"))
+        self.risk_action_button = QPushButton(self.tr("Action for the selected ris&k…"))
         self.risk_action_button.clicked.connect(self.add_action_for_risk)
         self.findings_button = QPushButton(self.tr("Actions from &findings"))
         self.findings_button.setToolTip(
@@ -286,9 +286,9 @@ class RisksPanel(QScrollArea):
         self.add_risk_button.setEnabled(writable)
         self.edit_risk_button.setEnabled(risk is not None and (writable or risk.from_form))
         self.edit_risk_button.setText(
-            self.tr("&Go to its questions")
+            self.tr("Go to its q&uestions")
             if risk is not None and risk.from_form
-            else self.tr("&Edit risk…")
+            else self.tr("Ed&it risk…")
         )
         self.delete_risk_button.setEnabled(writable and risk is not None and not risk.from_form)
         self.risk_action_button.setEnabled(writable and risk is not None and not risk.from_form)
