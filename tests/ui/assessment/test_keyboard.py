@@ -55,9 +55,9 @@ def test_tab_reaches_the_answers_and_space_answers(
         qtbot.keyClick(focused(), Qt.Key.Key_Tab)
         card = card_of(focused())
         editor = card.editor if card is not None else None
-        if card is not None and card.question_id == "is_ai_system" and editor is not None:
-            if editor.isAncestorOf(focused()):  # noqa: SIM102 (reads as the two steps)
-                break
+        in_answer = editor is not None and editor.isAncestorOf(focused())
+        if card is not None and card.question_id == "is_ai_system" and in_answer:
+            break
         if card is not None:
             seen.append(card.question_id)
     else:
