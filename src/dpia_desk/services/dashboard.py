@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from dpia_desk.errors import DpiaDeskError
@@ -190,21 +190,22 @@ def reviews_due(
 
 
 def due_counts(session: Session, today: date) -> DueCounts:
-    """One indexed range scan: dates up to the longest window."""
+    """One indexed range count per window.
+
+    Separate range counts rather than one pass with CASE expressions: SQLite evaluates a CASE
+    that compares the date column with a bound parameter row by row (with the column's numeric
+    affinity applied to the text date each time), which took half a second over 100,000 vendors
+    where each range count takes a millisecond or two.
+    """
     when = Vendor.next_review_date
-    windows = sorted(DUE_WINDOWS)
-    columns = [func.coalesce(func.sum(case((when < today, 1), else_=0)), 0)]
-    columns += [
-        func.coalesce(
-            func.sum(case((and_(when >= today, when <= _after(today, n)), 1), else_=0)), 0
-        )
-        for n in windows
-    ]
-    row = session.execute(
-        select(*columns).where(when.is_not(None), when <= _after(today, windows[-1]))
-    ).one()
+
+    def count(*condition: ColumnElement[bool]) -> int:
+        query = select(func.count()).select_from(Vendor).where(when.is_not(None), *condition)
+        return int(session.execute(query).scalar_one())
+
     return DueCounts(
-        int(row[0]), {n: int(value) for n, value in zip(windows, row[1:], strict=True)}
+        count(when < today),
+        {n: count(when >= today, when <= _after(today, n)) for n in sorted(DUE_WINDOWS)},
     )
 
 

@@ -54,7 +54,7 @@ from dpia_desk.ui.workers import WorkCancelled, WorkContext, WorkHandle
 SETTINGS_KEY = "compare/vendors"
 FILTER_DEBOUNCE_MS = 150
 #: Changes elsewhere (answers typed in an assessment window) come in bursts; one refresh each.
-REFRESH_DELAY_MS = 400
+REFRESH_DELAY_MS = 1000
 VENDOR_COLUMN_MIN = 150
 _REFRESH_KINDS = frozenset(
     {"vendor", "ai_system", "assessment", "action", "risk", "review", "demo", "evidence"}

@@ -65,7 +65,7 @@ from dpia_desk.ui.pages import Page
 from dpia_desk.ui.widgets import heading, hint
 from dpia_desk.ui.workers import WorkCancelled, WorkContext, WorkHandle
 
-REFRESH_DELAY_MS = 500
+REFRESH_DELAY_MS = 1500
 #: Rows a list shows before it scrolls inside the page.
 MAX_VISIBLE_ROWS = 8
 _REFRESH_KINDS = frozenset(
@@ -344,6 +344,9 @@ class DashboardPage(Page):
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # Column widths from the first rows only: measuring all 500 a list may hold would cost
+        # the UI thread a tenth of a second per refresh (the delegates are Python).
+        header.setResizeContentsPrecision(4 * MAX_VISIBLE_ROWS)
         # One column takes the room the others leave; the others fit their contents (the lists
         # are short: the service caps them).
         for column in range(model.columnCount()):
