@@ -63,7 +63,9 @@ class StartReviewDialog(QDialog):
         title_label.setBuddy(self.title)
         form.addRow(title_label, self.title)
 
-        self.existing = QListWidget()
+        # parented at once: without reviews they stay out of the layout (and would otherwise be
+        # top-level widgets nobody deletes)
+        self.existing = QListWidget(self)
         self.existing.setAccessibleName(self.tr("Reviews already started for this vendor"))
         names = {system.id: system.name for system in systems}
         for review in reviews:
@@ -77,7 +79,7 @@ class StartReviewDialog(QDialog):
             item.setData(REVIEW_ID_ROLE, review.id)
             self.existing.addItem(item)
         self.existing.itemActivated.connect(self._open_existing)
-        self.open_button = QPushButton(self.tr("&Open selected review"))
+        self.open_button = QPushButton(self.tr("&Open selected review"), self)
         self.open_button.clicked.connect(lambda: self._open_existing(self.existing.currentItem()))
         if reviews:
             self.existing.setCurrentRow(0)
