@@ -51,6 +51,9 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 #: ``"domain:<id>"``, ``"findings:critical"``, ``"section:risk"``...).
 MEASURE_ROLE = Qt.ItemDataRole.UserRole + 21
 
+#: A review date this close is marked "soon" in the comparison.
+SOON_DAYS = 30
+
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _SECTION_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 
@@ -382,10 +385,15 @@ class CompareModel(QAbstractTableModel):
                 relative = self.tr("today")
             else:
                 relative = self.tr("in %n day(s)", "", days)
-            return Cell(
-                self.tr("{date} ({relative})").format(date=format_date(when), relative=relative),
-                attention=days < 0,
-            )
+            full = self.tr("{date} ({relative})").format(date=format_date(when), relative=relative)
+            # The cell stays short enough for a narrow column; the tooltip has the day count.
+            if days < 0:
+                text = self.tr("{date} · overdue").format(date=format_date(when))
+            elif days <= SOON_DAYS:
+                text = self.tr("{date} · soon").format(date=format_date(when))
+            else:
+                text = format_date(when)
+            return Cell(text, attention=days < 0, tooltip=full)
         return _EMPTY
 
     def _score(self, score: float | None, missing: str) -> Cell:

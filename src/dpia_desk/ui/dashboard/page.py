@@ -200,7 +200,11 @@ class DashboardPage(Page):
                     attention=lambda r: True,
                 ),
                 Field(self.tr("Vendor"), lambda r: r.vendor_name),
-                Field(self.tr("Assessment"), self._assessment_text),
+                Field(
+                    self.tr("Assessment"),
+                    self._assessment_text,
+                    tooltip=self._assessment_tooltip,
+                ),
             ],
             self,
         )
@@ -398,16 +402,19 @@ class DashboardPage(Page):
         return self.tr("In %n day(s)", "", row.days_left)
 
     def _assessment_text(self, row: OverdueAction) -> str:
-        text = row.form_title
-        if row.ai_system_name:
-            text = self.tr("{form} · {system}").format(form=text, system=row.ai_system_name)
         if row.assessment_version > 1:
-            text = self.tr("{form} (version {version})").format(
-                form=text, version=row.assessment_version
+            return self.tr("{form} (version {version})").format(
+                form=row.form_title, version=row.assessment_version
             )
+        return row.form_title
+
+    def _assessment_tooltip(self, row: OverdueAction) -> str:
+        text = self._assessment_text(row)
+        if row.ai_system_name:
+            text = self.tr("{form} of {system}").format(form=text, system=row.ai_system_name)
         return text
 
-    def blocker_text(self, blocker: ReviewBlocker) -> str:
+    def blocker_text(self, blocker: ReviewBlocker, *, short: bool = False) -> str:
         step = blocker.form_title or blocker.form_id or ""
         kind = blocker.kind
         if kind == "prohibited":
@@ -420,13 +427,19 @@ class DashboardPage(Page):
             return self.tr("{step} rejected at sign-off").format(step=step)
         if kind == "not_started":
             return self.tr("{step} not started").format(step=step)
+        if kind == "unanswered" and short:
+            return self.tr("{step} incomplete").format(step=step)
         if kind == "unanswered":
             return self.tr("{step}: required questions unanswered").format(step=step)
         return blocker.text
 
     def _blockers_text(self, row: BlockedReview) -> str:
-        ordered = sorted(row.blockers, key=lambda blocker: blocker.rank)
-        return " · ".join(self.blocker_text(blocker) for blocker in ordered)
+        """The most serious blocker, and how many more (all of them in the tooltip)."""
+        worst = self.blocker_text(row.worst, short=True)
+        more = len(row.blockers) - 1
+        if more:
+            return self.tr("{worst} (+%n more)", "", more).format(worst=worst)
+        return worst
 
     def _blockers_tooltip(self, row: BlockedReview) -> str:
         ordered = sorted(row.blockers, key=lambda blocker: blocker.rank)
