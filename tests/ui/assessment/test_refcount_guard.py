@@ -1,4 +1,8 @@
-"""The stopgap for PySide6 6.12's lost references to None on Python 3.11 (see refcount_guard)."""
+"""The installed PySide6 must not lose references to None (PySide6 6.12 does on Python 3.11).
+
+pyproject.toml keeps PySide6 below 6.12 on Python 3.11; this test fails if an install ever brings
+the broken release back, before a user's app aborts with "deallocating None" mid-session.
+"""
 
 from __future__ import annotations
 
@@ -8,21 +12,15 @@ import pytest
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from dpia_desk.ui.assessment import refcount_guard
-
 
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal from Python 3.12")
-def test_painting_loses_references_to_none_and_the_guard_tops_them_up(qapp: QApplication) -> None:
+def test_painting_keeps_references_to_none(qapp: QApplication) -> None:
     image = QImage(8, 8, QImage.Format.Format_ARGB32)
     painter = QPainter(image)
-    refcount_guard.top_up()
     before = sys.getrefcount(None)
     for _ in range(1000):
         painter.save()
         painter.restore()
     painter.end()
-    lost = before - sys.getrefcount(None)
-    # the bug this guards against; if a PySide6 release fixes it, the guard can go
-    assert lost >= 1000
-    assert refcount_guard.top_up() > 0 or sys.getrefcount(None) >= refcount_guard.LOW_WATER
-    assert sys.getrefcount(None) >= refcount_guard.LOW_WATER
+    # allow for unrelated churn, never for one lost reference per call
+    assert before - sys.getrefcount(None) < 100
