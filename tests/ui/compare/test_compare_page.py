@@ -25,8 +25,9 @@ from dpia_desk.ui.labels import grade_label, tier_label, verdict_label
 from dpia_desk.ui.main_window import MainWindow
 from dpia_desk.ui.models.vendor_table import BADGE_ROLE, VENDOR_ID_ROLE
 from dpia_desk.ui.pages.vendors import VendorsPage
+from dpia_desk.ui.settings import Preferences
 from dpia_desk.ui.theme import apply_theme, current_theme
-from dpia_desk.ui.workers import SynchronousWorkRunner
+from dpia_desk.ui.workers import SynchronousWorkRunner, WorkRunner
 
 TALENT = demo_id("vendor", "TalentSift GmbH")
 FOCUS = demo_id("vendor", "FocusMeter Inc.")
@@ -334,3 +335,22 @@ def test_compare_selected_from_the_vendor_registry(
     vendors.filter_edit.setText("hire")
     vendors.apply_filter()
     assert not vendors.compare_button.isEnabled()
+
+
+def test_compares_on_the_real_background_runner(
+    qtbot: QtBot, app: QApplication, demo_workspace: Workspace
+) -> None:
+    runner = WorkRunner()
+    context = WorkspaceContext(demo_workspace, runner, Preferences(reviewer_name="Tester"))
+    try:
+        page = ComparePage(context)
+        qtbot.addWidget(page)
+        page.show()
+        page.set_vendors([TALENT, FOCUS])
+        assert page.busy_label.text().startswith("Comparing")  # the UI thread only asked
+        page.set_vendors([TALENT, FOCUS, LENS])  # supersedes the first request
+        qtbot.waitUntil(lambda: page.model.columnCount() == 3, timeout=20000)
+        assert page.model.vendor_ids() == [TALENT, FOCUS, LENS]
+        assert page.busy_label.text() == ""
+    finally:
+        runner.shutdown()

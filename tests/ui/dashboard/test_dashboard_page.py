@@ -27,7 +27,9 @@ from dpia_desk.ui.main_window import MainWindow
 from dpia_desk.ui.models.vendor_table import BADGE_ROLE
 from dpia_desk.ui.pages.vendors import VendorsPage
 from dpia_desk.ui.review.windows import find_assessment_window, find_review_window
+from dpia_desk.ui.settings import Preferences
 from dpia_desk.ui.theme import apply_theme
+from dpia_desk.ui.workers import WorkRunner
 from tests.ui.conftest import OFFSCREEN_NOISE
 
 
@@ -228,3 +230,28 @@ def test_painted_in_both_themes_without_warnings(
     for theme in ("dark", "light"):
         apply_theme(app, theme)
         assert not window.grab().isNull()
+
+
+def test_loads_on_the_real_background_runner(
+    qtbot: QtBot, app: QApplication, demo_workspace: Workspace
+) -> None:
+    runner = WorkRunner()
+    context = WorkspaceContext(demo_workspace, runner, Preferences(reviewer_name="Tester"))
+    try:
+        page = DashboardPage(context)
+        qtbot.addWidget(page)
+        page.show()
+        page.activated()
+        assert page.as_of_label.text() == "Loading…"  # the UI thread only asked
+        qtbot.waitUntil(lambda: page.blocked_model.rowCount() == 4, timeout=20000)
+        assert page.actions_model.rowCount() == 1
+        assert page.due_model.rowCount() == 3
+        # A refresh while the blockers are being checked cancels that job; the next one wins.
+        page.refresh()
+        page.refresh()
+        qtbot.waitUntil(
+            lambda: page.blocked is not None and page.blocked_count.text().startswith("4 of"),
+            timeout=20000,
+        )
+    finally:
+        runner.shutdown()
