@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
@@ -27,7 +27,7 @@ def drop(widget: QuestionWidget, paths: list[Path]) -> bool:
     mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
     centre = widget.rect().center()
     enter = QDragEnterEvent(
-        QPointF(centre),
+        centre,  # QDragEnterEvent takes a QPoint (QDropEvent a QPointF)
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
@@ -149,7 +149,7 @@ def test_web_links_are_not_accepted_as_evidence(
     mime = QMimeData()
     mime.setUrls([QUrl("https://example.com/report.pdf")])
     enter = QDragEnterEvent(
-        QPointF(5, 5),
+        QPoint(5, 5),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,

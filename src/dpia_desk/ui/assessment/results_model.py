@@ -39,10 +39,6 @@ QUESTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Results", text)
-
-
 @dataclass
 class ResultNode:
     text: str
@@ -73,15 +69,19 @@ class Headline:
 
 def severity_label(code: str) -> str:
     return {
-        "low": _t("Low"),
-        "medium": _t("Medium"),
-        "high": _t("High"),
-        "critical": _t("Critical"),
+        "low": QCoreApplication.translate("Results", "Low"),
+        "medium": QCoreApplication.translate("Results", "Medium"),
+        "high": QCoreApplication.translate("Results", "High"),
+        "critical": QCoreApplication.translate("Results", "Critical"),
     }.get(code, code.capitalize())
 
 
 def depth_label(code: str) -> str:
-    return {"full": _t("full"), "standard": _t("standard"), "light": _t("light")}.get(code, code)
+    return {
+        "full": QCoreApplication.translate("Results", "full"),
+        "standard": QCoreApplication.translate("Results", "standard"),
+        "light": QCoreApplication.translate("Results", "light"),
+    }.get(code, code)
 
 
 def _date_text(value: object) -> str:
@@ -99,16 +99,29 @@ def _words(code: object) -> str:
 
 def headline(result: ScoreResult | None, form: Form) -> Headline:
     if result is None:
-        return Headline(form.title, "", _t("No score"), _t("This form is not scored."))
+        return Headline(
+            form.title,
+            "",
+            QCoreApplication.translate("Results", "No score"),
+            QCoreApplication.translate("Results", "This form is not scored."),
+        )
     doc = result.to_json()
     engine = result.engine
-    incomplete = "" if result.complete else _t("Provisional: required answers are missing.")
+    incomplete = (
+        ""
+        if result.complete
+        else QCoreApplication.translate("Results", "Provisional: required answers are missing.")
+    )
     if engine == "ai_act":
         tier = str(doc.get("tier") or "")
         role = _words(doc.get("role")) if doc.get("role") else ""
-        detail = _t("Our role: {role}.").format(role=role) if role else ""
+        detail = (
+            QCoreApplication.translate("Results", "Our role: {role}.").format(role=role)
+            if role
+            else ""
+        )
         return Headline(
-            _t("AI Act tier"),
+            QCoreApplication.translate("Results", "AI Act tier"),
             f"tier:{tier}",
             tier_label(tier),
             " ".join(filter(None, [detail, incomplete])),
@@ -116,9 +129,11 @@ def headline(result: ScoreResult | None, form: Form) -> Headline:
     if engine == "dpia_screening":
         verdict = str(doc.get("verdict") or "")
         met = len(doc.get("criteria_met") or [])  # type: ignore[arg-type]
-        detail = _t("{count} of the nine WP248 criteria met.").format(count=met)
+        detail = QCoreApplication.translate(
+            "Results", "{count} of the nine WP248 criteria met."
+        ).format(count=met)
         return Headline(
-            _t("DPIA verdict"),
+            QCoreApplication.translate("Results", "DPIA verdict"),
             f"verdict:{verdict}",
             verdict_label(verdict),
             " ".join(filter(None, [detail, incomplete])),
@@ -127,30 +142,39 @@ def headline(result: ScoreResult | None, form: Form) -> Headline:
         grade = str(doc.get("grade") or "")
         overall = doc.get("overall")
         detail = (
-            _t("Overall score {score}/100.").format(score=overall) if overall is not None else ""
+            QCoreApplication.translate("Results", "Overall score {score}/100.").format(
+                score=overall
+            )
+            if overall is not None
+            else ""
         )
         if doc.get("grade_cap") and doc.get("computed_grade") != doc.get("grade"):
-            detail += " " + _t("Capped from {computed} by open findings.").format(
-                computed=doc.get("computed_grade")
-            )
+            detail += " " + QCoreApplication.translate(
+                "Results", "Capped from {computed} by open findings."
+            ).format(computed=doc.get("computed_grade"))
         return Headline(
-            _t("Due-diligence grade"),
+            QCoreApplication.translate("Results", "Due-diligence grade"),
             f"grade:{grade}",
-            grade or _t("n/a"),
+            grade or QCoreApplication.translate("Results", "n/a"),
             " ".join(filter(None, [detail, incomplete])),
         )
     if engine == "vendor_intake":
         intake_tier = doc.get("tier")
-        detail = _t("Review every {months} months; due diligence at {depth} depth.").format(
+        detail = QCoreApplication.translate(
+            "Results", "Review every {months} months; due diligence at {depth} depth."
+        ).format(
             months=doc.get("review_every_months"), depth=depth_label(str(doc.get("depth") or ""))
         )
         badges = {1: "tier:high", 2: "tier:limited", 3: "tier:minimal"}
         badge = badges.get(intake_tier, "") if isinstance(intake_tier, int) else ""
         return Headline(
-            _t("Inherent risk"),
+            QCoreApplication.translate("Results", "Inherent risk"),
             badge,
-            _t("Tier {tier}: {label}").format(tier=intake_tier, label=doc.get("tier_label") or "")
-            if intake_tier is not None else _t("Not rated"),
+            QCoreApplication.translate("Results", "Tier {tier}: {label}").format(
+                tier=intake_tier, label=doc.get("tier_label") or ""
+            )
+            if intake_tier is not None
+            else QCoreApplication.translate("Results", "Not rated"),
             " ".join(filter(None, [detail, incomplete])),
         )  # fmt: skip
     if engine == "dpia":
@@ -159,18 +183,23 @@ def headline(result: ScoreResult | None, form: Form) -> Headline:
             str(level), ""
         )
         detail = (
-            _t("Prior consultation of the supervisory authority required (Art. 36).")
+            QCoreApplication.translate(
+                "Results", "Prior consultation of the supervisory authority required (Art. 36)."
+            )
             if doc.get("prior_consultation")
             else ""
         )
         return Headline(
-            _t("Highest residual risk"),
+            QCoreApplication.translate("Results", "Highest residual risk"),
             badge,
-            _words(level) if level else _t("Not rated"),
+            _words(level) if level else QCoreApplication.translate("Results", "Not rated"),
             " ".join(filter(None, [detail, incomplete])),
         )
     status = doc.get("status")
-    title = {"fria": _t("FRIA"), "ll144": _t("Local Law 144")}.get(engine, form.title)
+    title = {
+        "fria": QCoreApplication.translate("Results", "FRIA"),
+        "ll144": QCoreApplication.translate("Results", "Local Law 144"),
+    }.get(engine, form.title)
     badge = {
         "ready": "tier:minimal",
         "compliant": "tier:minimal",
@@ -180,7 +209,12 @@ def headline(result: ScoreResult | None, form: Form) -> Headline:
         "incomplete": "tier:limited",
         "non_compliant": "tier:high",
     }.get(str(status), "")
-    return Headline(title, badge, _words(status) or _t("Not rated"), incomplete)
+    return Headline(
+        title,
+        badge,
+        _words(status) or QCoreApplication.translate("Results", "Not rated"),
+        incomplete,
+    )
 
 
 # --- building the tree ------------------------------------------------------------------------
@@ -191,7 +225,9 @@ def _reason_node(form: Form, reason: Mapping[str, Any], key: str) -> ResultNode:
     for number, ref in enumerate(reason.get("refs") or []):
         node.add(
             ResultNode(
-                _t("Source: {ref}").format(ref=ref_text(str(ref))),
+                QCoreApplication.translate("Results", "Source: {ref}").format(
+                    ref=ref_text(str(ref))
+                ),
                 f"{key}/ref{number}",
                 "ref",
                 tooltip=ref_tooltip(str(ref)),
@@ -200,13 +236,15 @@ def _reason_node(form: Form, reason: Mapping[str, Any], key: str) -> ResultNode:
     for question_id, value in (reason.get("answers") or {}).items():
         node.add(
             ResultNode(
-                _t("Answer: {question} — {answer}").format(
+                QCoreApplication.translate("Results", "Answer: {question} — {answer}").format(
                     question=question_text(form, question_id),
                     answer=answer_text(form, question_id, value),
                 ),
                 f"{key}/answer/{question_id}",
                 "answer",
-                tooltip=_t("Double-click or press Enter to go to this question."),
+                tooltip=QCoreApplication.translate(
+                    "Results", "Double-click or press Enter to go to this question."
+                ),
                 question_id=question_id if form.find_question(question_id) else None,
             )
         )
@@ -217,7 +255,9 @@ def _refs_children(node: ResultNode, refs: Sequence[object]) -> None:
     for number, ref in enumerate(refs):
         node.add(
             ResultNode(
-                _t("Source: {ref}").format(ref=ref_text(str(ref))),
+                QCoreApplication.translate("Results", "Source: {ref}").format(
+                    ref=ref_text(str(ref))
+                ),
                 f"{node.key}/ref{number}",
                 "ref",
                 tooltip=ref_tooltip(str(ref)),
@@ -233,7 +273,7 @@ def _obligations(root: list[ResultNode], doc: Mapping[str, Any], name: str, titl
     for item in items:
         node = group.add(
             ResultNode(
-                _t("{title} — from {date}").format(
+                QCoreApplication.translate("Results", "{title} — from {date}").format(
                     title=item.get("title", ""), date=_date_text(item.get("applies_from"))
                 ),
                 f"{name}/{item.get('id')}",
@@ -245,16 +285,20 @@ def _obligations(root: list[ResultNode], doc: Mapping[str, Any], name: str, titl
         if item.get("because"):
             node.add(
                 ResultNode(
-                    _t("Why: {because}").format(because=item["because"]),
+                    QCoreApplication.translate("Results", "Why: {because}").format(
+                        because=item["because"]
+                    ),
                     f"{node.key}/why",
                     "detail",
                 )
             )
-        date_line = _t("Applies from {date}").format(date=_date_text(item.get("applies_from")))
+        date_line = QCoreApplication.translate("Results", "Applies from {date}").format(
+            date=_date_text(item.get("applies_from"))
+        )
         if item.get("date_confidence") not in (None, "high"):
-            date_line += " " + _t("(date confidence: {level})").format(
-                level=item["date_confidence"]
-            )
+            date_line += " " + QCoreApplication.translate(
+                "Results", "(date confidence: {level})"
+            ).format(level=item["date_confidence"])
         if item.get("date_note"):
             date_line += ". " + str(item["date_note"])
         node.add(
@@ -270,16 +314,18 @@ def _domains(root: list[ResultNode], form: Form, doc: Mapping[str, Any]) -> None
     domains = doc.get("domains") or []
     if not domains:
         return
-    group = ResultNode(_t("Domain scores"), "domains", "group")
+    group = ResultNode(QCoreApplication.translate("Results", "Domain scores"), "domains", "group")
     for domain in domains:
         score = domain.get("score")
-        text = _t("{title}: {score}/100").format(
+        text = QCoreApplication.translate("Results", "{title}: {score}/100").format(
             title=domain.get("title"), score=score if score is not None else "—"
         )
         node = group.add(ResultNode(text, f"domains/{domain.get('id')}", "item"))
         node.add(
             ResultNode(
-                _t("Weight {weight}; {answered} answers scored, {na} not applicable").format(
+                QCoreApplication.translate(
+                    "Results", "Weight {weight}; {answered} answers scored, {na} not applicable"
+                ).format(
                     weight=domain.get("weight"),
                     answered=domain.get("answered", 0),
                     na=len(domain.get("not_applicable") or []),
@@ -290,7 +336,9 @@ def _domains(root: list[ResultNode], form: Form, doc: Mapping[str, Any]) -> None
         )
         node.add(
             ResultNode(
-                _t("Backed by evidence: {backed}; self-attested: {self}").format(
+                QCoreApplication.translate(
+                    "Results", "Backed by evidence: {backed}; self-attested: {self}"
+                ).format(
                     backed=domain.get("evidence_backed", 0), self=domain.get("self_attested", 0)
                 ),
                 f"{node.key}/evidence",
@@ -300,7 +348,9 @@ def _domains(root: list[ResultNode], form: Form, doc: Mapping[str, Any]) -> None
         for question_id in domain.get("unanswered") or []:
             node.add(
                 ResultNode(
-                    _t("Unanswered: {question}").format(question=question_text(form, question_id)),
+                    QCoreApplication.translate("Results", "Unanswered: {question}").format(
+                        question=question_text(form, question_id)
+                    ),
                     f"{node.key}/unanswered/{question_id}",
                     "answer",
                     question_id=question_id,
@@ -318,13 +368,17 @@ def _findings(root: list[ResultNode], form: Form, state: FormState, doc: Mapping
         findings = [flag.to_json() | {"id": flag.key} for flag in state.flags]
     if not findings:
         return
-    group = ResultNode(_t("Findings ({count})").format(count=len(findings)), "findings", "group")
+    group = ResultNode(
+        QCoreApplication.translate("Results", "Findings ({count})").format(count=len(findings)),
+        "findings",
+        "group",
+    )
     for finding in findings:
         question_id = str(finding.get("question", ""))
         key = f"findings/{finding.get('id') or question_id}"
         node = group.add(
             ResultNode(
-                _t("{severity}: {text}").format(
+                QCoreApplication.translate("Results", "{severity}: {text}").format(
                     severity=severity_label(str(finding.get("severity", ""))),
                     text=" ".join(str(finding.get("text", "")).split()),
                 ),
@@ -336,7 +390,9 @@ def _findings(root: list[ResultNode], form: Form, state: FormState, doc: Mapping
             choice = finding.get("choice")
             node.add(
                 ResultNode(
-                    _t("Raised by: {question} — {answer}").format(
+                    QCoreApplication.translate(
+                        "Results", "Raised by: {question} — {answer}"
+                    ).format(
                         question=question_text(form, question_id),
                         answer=answer_text(form, question_id, choice),
                     ),
@@ -353,22 +409,26 @@ def _risks(root: list[ResultNode], doc: Mapping[str, Any]) -> None:
     risks = doc.get("risks") or []
     if not risks or not isinstance(risks, list):
         return
-    group = ResultNode(_t("Risks"), "risks", "group")
+    group = ResultNode(QCoreApplication.translate("Results", "Risks"), "risks", "group")
     for risk in risks:
         inherent = risk.get("inherent") or {}
         residual = risk.get("residual") or {}
-        text = _t("{title}: {inherent} → {residual}").format(
+        text = QCoreApplication.translate("Results", "{title}: {inherent} → {residual}").format(
             title=risk.get("title"),
-            inherent=inherent.get("level_label", _t("not rated")),
-            residual=residual.get("level_label", _t("not rated"))
+            inherent=inherent.get(
+                "level_label", QCoreApplication.translate("Results", "not rated")
+            ),
+            residual=residual.get("level_label", QCoreApplication.translate("Results", "not rated"))
             if risk.get("residual_rated")
-            else _t("measures not rated"),
+            else QCoreApplication.translate("Results", "measures not rated"),
         )
         node = group.add(ResultNode(text, f"risks/{risk.get('id')}", "item"))
         if inherent:
             node.add(
                 ResultNode(
-                    _t("Before measures: severity {s} ({sl}) × likelihood {l} ({ll})").format(
+                    QCoreApplication.translate(
+                        "Results", "Before measures: severity {s} ({sl}) × likelihood {l} ({ll})"
+                    ).format(
                         s=inherent.get("severity"),
                         sl=inherent.get("severity_label"),
                         l=inherent.get("likelihood"),
@@ -381,7 +441,9 @@ def _risks(root: list[ResultNode], doc: Mapping[str, Any]) -> None:
         if residual and risk.get("residual_rated"):
             node.add(
                 ResultNode(
-                    _t("After measures: severity {s} ({sl}) × likelihood {l} ({ll})").format(
+                    QCoreApplication.translate(
+                        "Results", "After measures: severity {s} ({sl}) × likelihood {l} ({ll})"
+                    ).format(
                         s=residual.get("severity"),
                         sl=residual.get("severity_label"),
                         l=residual.get("likelihood"),
@@ -398,11 +460,13 @@ def _elements(root: list[ResultNode], form: Form, doc: Mapping[str, Any]) -> Non
     elements = doc.get("elements") or []
     if not elements or not isinstance(elements, list):
         return
-    group = ResultNode(_t("Elements of the assessment"), "elements", "group")
+    group = ResultNode(
+        QCoreApplication.translate("Results", "Elements of the assessment"), "elements", "group"
+    )
     for element in elements:
         node = group.add(
             ResultNode(
-                _t("{id} {title}: {status}").format(
+                QCoreApplication.translate("Results", "{id} {title}: {status}").format(
                     id=element.get("id"),
                     title=element.get("title"),
                     status=_words(element.get("status")),
@@ -414,7 +478,9 @@ def _elements(root: list[ResultNode], form: Form, doc: Mapping[str, Any]) -> Non
         for question_id in element.get("missing") or []:
             node.add(
                 ResultNode(
-                    _t("Missing: {question}").format(question=question_text(form, question_id)),
+                    QCoreApplication.translate("Results", "Missing: {question}").format(
+                        question=question_text(form, question_id)
+                    ),
                     f"{node.key}/missing/{question_id}",
                     "answer",
                     question_id=question_id,
@@ -429,7 +495,9 @@ def _missing(root: list[ResultNode], form: Form, state: FormState) -> None:
     if not state.missing:
         return
     group = ResultNode(
-        _t("Required questions unanswered ({count})").format(count=len(state.missing)),
+        QCoreApplication.translate("Results", "Required questions unanswered ({count})").format(
+            count=len(state.missing)
+        ),
         "missing",
         "group",
     )
@@ -439,7 +507,9 @@ def _missing(root: list[ResultNode], form: Form, state: FormState) -> None:
                 question_text(form, question_id),
                 f"missing/{question_id}",
                 "answer",
-                tooltip=_t("Double-click or press Enter to go to this question."),
+                tooltip=QCoreApplication.translate(
+                    "Results", "Double-click or press Enter to go to this question."
+                ),
                 question_id=question_id,
             )
         )
@@ -452,7 +522,9 @@ def build_result_tree(result: ScoreResult | None, form: Form, state: FormState) 
     if result is not None:
         top = headline(result, form)
         node = ResultNode(
-            _t("{title}: {value} — why").format(title=top.title, value=top.badge_text),
+            QCoreApplication.translate("Results", "{title}: {value} — why").format(
+                title=top.title, value=top.badge_text
+            ),
             "headline",
             "headline",
             tooltip=top.detail,
@@ -460,9 +532,17 @@ def build_result_tree(result: ScoreResult | None, form: Form, state: FormState) 
         for number, reason in enumerate(doc.get("reasons") or []):
             node.add(_reason_node(form, reason, f"headline/reason{number}"))
         roots.append(node)
-    _obligations(roots, doc, "obligations", _t("Our obligations ({count})"))
     _obligations(
-        roots, doc, "vendor_obligations", _t("Duties to demand from the provider ({count})")
+        roots,
+        doc,
+        "obligations",
+        QCoreApplication.translate("Results", "Our obligations ({count})"),
+    )
+    _obligations(
+        roots,
+        doc,
+        "vendor_obligations",
+        QCoreApplication.translate("Results", "Duties to demand from the provider ({count})"),
     )
     _domains(roots, form, doc)
     _findings(roots, form, state, doc)
@@ -587,5 +667,5 @@ class ResultsModel(QAbstractItemModel):
             and orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.DisplayRole
         ):
-            return _t("Result")
+            return QCoreApplication.translate("Results", "Result")
         return None

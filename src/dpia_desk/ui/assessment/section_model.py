@@ -38,15 +38,11 @@ COMPLETE_ROLE = Qt.ItemDataRole.UserRole + 5  # bool
 VISIBLE_ROLE = Qt.ItemDataRole.UserRole + 6  # bool
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SectionList", text)
-
-
 def rating_label(code: str) -> str:
     return {
-        "acceptable": _t("Acceptable"),
-        "improvable": _t("Improvable"),
-        "to_be_corrected": _t("To be corrected"),
+        "acceptable": QCoreApplication.translate("SectionList", "Acceptable"),
+        "improvable": QCoreApplication.translate("SectionList", "Improvable"),
+        "to_be_corrected": QCoreApplication.translate("SectionList", "To be corrected"),
     }.get(code, code.replace("_", " ").capitalize())
 
 
@@ -165,16 +161,26 @@ class SectionListModel(QAbstractListModel):
 
     def describe(self, row: SectionRow) -> str:
         if not row.visible:
-            return _t("{title}: not applicable with the answers so far").format(title=row.title)
+            return QCoreApplication.translate(
+                "SectionList", "{title}: not applicable with the answers so far"
+            ).format(title=row.title)
         parts = [
-            _t("{title}: {done} of {total} required questions answered").format(
-                title=row.title, done=row.required_answered, total=row.required
-            )
+            QCoreApplication.translate(
+                "SectionList", "{title}: {done} of {total} required questions answered"
+            ).format(title=row.title, done=row.required_answered, total=row.required)
         ]
         if row.owner_role:
-            parts.append(_t("answered by {role}").format(role=role_label(row.owner_role)))
+            parts.append(
+                QCoreApplication.translate("SectionList", "answered by {role}").format(
+                    role=role_label(row.owner_role)
+                )
+            )
         if row.rating:
-            parts.append(_t("rated {rating}").format(rating=rating_label(row.rating)))
+            parts.append(
+                QCoreApplication.translate("SectionList", "rated {rating}").format(
+                    rating=rating_label(row.rating)
+                )
+            )
         return "; ".join(parts)
 
 

@@ -162,7 +162,8 @@ class VendorDialog(FittedDialog):
             self.dpa_combo.setCurrentIndex(self.dpa_combo.findData(vendor.dpa_status))
             if vendor.next_review_date is not None:
                 self.review_check.setChecked(True)
-                self.review_date.setDate(QDate(vendor.next_review_date))
+                day = vendor.next_review_date
+                self.review_date.setDate(QDate(day.year, day.month, day.day))
             self.notes_edit.setPlainText(vendor.notes)
 
     # --- validation ----------------------------------------------------------------------------

@@ -66,10 +66,6 @@ _STATUS_BADGE = {
 }
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("AssessmentList", text)
-
-
 class Column(IntEnum):
     VENDOR = 0
     SYSTEM = 1
@@ -91,12 +87,12 @@ class AssessmentListModel(QAbstractTableModel):
         self.queries = 0
         self._count = self._read_count()
         self._headers = (
-            _t("Vendor"),
-            _t("AI system"),
-            _t("Form"),
-            _t("Version"),
-            _t("Status"),
-            _t("Last change"),
+            QCoreApplication.translate("AssessmentList", "Vendor"),
+            QCoreApplication.translate("AssessmentList", "AI system"),
+            QCoreApplication.translate("AssessmentList", "Form"),
+            QCoreApplication.translate("AssessmentList", "Version"),
+            QCoreApplication.translate("AssessmentList", "Status"),
+            QCoreApplication.translate("AssessmentList", "Last change"),
         )
 
     def _read_count(self) -> int:

@@ -49,32 +49,28 @@ _NEED_BADGE = {
 }
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ReviewOverview", text)
-
-
 def need_label(need: str) -> str:
     return {
-        "needed": _t("Needed"),
-        "optional": _t("Optional"),
-        "not_needed": _t("Not needed"),
-        "waiting": _t("Waiting"),
+        "needed": QCoreApplication.translate("ReviewOverview", "Needed"),
+        "optional": QCoreApplication.translate("ReviewOverview", "Optional"),
+        "not_needed": QCoreApplication.translate("ReviewOverview", "Not needed"),
+        "waiting": QCoreApplication.translate("ReviewOverview", "Waiting"),
     }.get(need, need)
 
 
 def state_label(step: PlannedStep) -> str:
     progress = step.progress
     words = {
-        "not_started": _t("Not started"),
-        "complete": _t("Complete"),
-        "in_review": _t("In review"),
-        "approved": _t("Approved"),
-        "rejected": _t("Rejected"),
+        "not_started": QCoreApplication.translate("ReviewOverview", "Not started"),
+        "complete": QCoreApplication.translate("ReviewOverview", "Complete"),
+        "in_review": QCoreApplication.translate("ReviewOverview", "In review"),
+        "approved": QCoreApplication.translate("ReviewOverview", "Approved"),
+        "rejected": QCoreApplication.translate("ReviewOverview", "Rejected"),
     }
     if step.state == "in_progress" and progress is not None:
-        return _t("In progress: {done} of {total} required answers").format(
-            done=progress.required_answered, total=progress.required
-        )
+        return QCoreApplication.translate(
+            "ReviewOverview", "In progress: {done} of {total} required answers"
+        ).format(done=progress.required_answered, total=progress.required)
     return words.get(step.state, step.state)
 
 

@@ -34,10 +34,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 10
 ROW_ROLE = Qt.ItemDataRole.UserRole + 11
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Risks", text)
-
-
 class RiskColumn(IntEnum):
     TITLE = 0
     INHERENT = 1
@@ -54,9 +50,11 @@ class ActionColumn(IntEnum):
 
 
 def action_status_label(code: str) -> str:
-    return {"open": _t("Open"), "in_progress": _t("In progress"), "done": _t("Done")}.get(
-        code, code.replace("_", " ").capitalize()
-    )
+    return {
+        "open": QCoreApplication.translate("Risks", "Open"),
+        "in_progress": QCoreApplication.translate("Risks", "In progress"),
+        "done": QCoreApplication.translate("Risks", "Done"),
+    }.get(code, code.replace("_", " ").capitalize())
 
 
 class _Table(QAbstractTableModel):
@@ -107,7 +105,12 @@ class _Table(QAbstractTableModel):
 class RiskTableModel(_Table):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.headers = (_t("Risk"), _t("Before measures"), _t("After measures"), _t("Measures"))
+        self.headers = (
+            QCoreApplication.translate("Risks", "Risk"),
+            QCoreApplication.translate("Risks", "Before measures"),
+            QCoreApplication.translate("Risks", "After measures"),
+            QCoreApplication.translate("Risks", "Measures"),
+        )
         self._levels: dict[str, tuple[str | None, str | None, bool]] = {}
 
     def set_register(self, rows: Sequence[RiskRow], outcome: DpiaRiskOutcome) -> None:
@@ -126,15 +129,15 @@ class RiskTableModel(_Table):
         if residual:
             severity, likelihood = row.residual_severity, row.residual_likelihood
             if not rated or severity is None or likelihood is None:
-                return _t("Not rated"), None
+                return QCoreApplication.translate("Risks", "Not rated"), None
             level = residual_level
         else:
             severity, likelihood = row.severity, row.likelihood
             if severity is None or likelihood is None:
-                return _t("Not rated"), None
+                return QCoreApplication.translate("Risks", "Not rated"), None
             level = inherent_level
         if level is None:
-            return _t("Not rated"), None
+            return QCoreApplication.translate("Risks", "Not rated"), None
         return f"{level_label(level)} ({severity}×{likelihood})", level
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -152,14 +155,18 @@ class RiskTableModel(_Table):
                     return row.feared_event or None
                 if role == BADGE_ROLE:
                     return None
-                suffix = _t(" (DPIA form)") if row.from_form else ""
+                suffix = (
+                    QCoreApplication.translate("Risks", " (DPIA form)") if row.from_form else ""
+                )
                 return row.title + suffix
             if column in (RiskColumn.INHERENT, RiskColumn.RESIDUAL):
                 text, level = self._rating(row, column == RiskColumn.RESIDUAL)
                 if role == BADGE_ROLE:
                     return LEVEL_BADGE.get(level or "", "tier:")
                 if role == Qt.ItemDataRole.ToolTipRole:
-                    return _t("Severity × likelihood on the CNIL 1-4 scales")
+                    return QCoreApplication.translate(
+                        "Risks", "Severity × likelihood on the CNIL 1-4 scales"
+                    )
                 return text
             if column == RiskColumn.MEASURES:
                 if role == BADGE_ROLE:
@@ -173,7 +180,13 @@ class RiskTableModel(_Table):
 class ActionTableModel(_Table):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.headers = (_t("Action"), _t("From"), _t("Owner"), _t("Due"), _t("Status"))
+        self.headers = (
+            QCoreApplication.translate("Risks", "Action"),
+            QCoreApplication.translate("Risks", "From"),
+            QCoreApplication.translate("Risks", "Owner"),
+            QCoreApplication.translate("Risks", "Due"),
+            QCoreApplication.translate("Risks", "Status"),
+        )
         self._risk_titles: dict[str, str] = {}
         self._findings: dict[str, str] = {}
 
@@ -186,10 +199,12 @@ class ActionTableModel(_Table):
 
     def source_text(self, row: ActionRow) -> str:
         if row.risk_id:
-            return _t("Risk: {title}").format(title=self._risk_titles.get(row.risk_id, row.risk_id))
+            return QCoreApplication.translate("Risks", "Risk: {title}").format(
+                title=self._risk_titles.get(row.risk_id, row.risk_id)
+            )
         if row.finding_ref:
-            return _t("Finding: {ref}").format(ref=row.finding_ref)
-        return _t("Added by hand")
+            return QCoreApplication.translate("Risks", "Finding: {ref}").format(ref=row.finding_ref)
+        return QCoreApplication.translate("Risks", "Added by hand")
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.row_at(index.row()) if index.isValid() else None
@@ -206,19 +221,25 @@ class ActionTableModel(_Table):
             if column == ActionColumn.SOURCE:
                 return self.source_text(row)
             if column == ActionColumn.OWNER:
-                return row.owner or _t("Nobody yet")
+                return row.owner or QCoreApplication.translate("Risks", "Nobody yet")
             if column == ActionColumn.DUE:
                 if row.due_date is None:
-                    return _t("No date")
+                    return QCoreApplication.translate("Risks", "No date")
                 text = format_date(row.due_date)
-                return _t("{date} (overdue)").format(date=text) if row.overdue else text
+                return (
+                    QCoreApplication.translate("Risks", "{date} (overdue)").format(date=text)
+                    if row.overdue
+                    else text
+                )
             if column == ActionColumn.STATUS:
                 return action_status_label(row.status)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == ActionColumn.SOURCE and row.finding_ref:
                 return self._findings.get(row.finding_ref)
             if row.overdue:
-                return _t("Overdue: the due date has passed and the action is not done.")
+                return QCoreApplication.translate(
+                    "Risks", "Overdue: the due date has passed and the action is not done."
+                )
         if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
             return QBrush(current_theme().color("error"))
         if role == Qt.ItemDataRole.FontRole and row.overdue:
@@ -230,5 +251,7 @@ class ActionTableModel(_Table):
             and column == ActionColumn.DUE
             and row.overdue
         ):
-            return _t("{date}, overdue").format(date=format_date(row.due_date or date.today()))
+            return QCoreApplication.translate("Risks", "{date}, overdue").format(
+                date=format_date(row.due_date or date.today())
+            )
         return None
