@@ -354,3 +354,16 @@ def test_compares_on_the_real_background_runner(
         assert page.busy_label.text() == ""
     finally:
         runner.shutdown()
+
+
+def test_empty_workspace_says_where_vendors_come_from(
+    qtbot: QtBot, context: WorkspaceContext
+) -> None:
+    page = ComparePage(context)
+    qtbot.addWidget(page)
+    page.show()
+    page.activated()
+    assert page.stack.currentWidget() is page.empty_label
+    assert "no vendors in this workspace" in page.empty_label.text()
+    assert not page.add_button.isEnabled()
+    assert not page.remove_button.isEnabled() and not page.clear_button.isEnabled()

@@ -132,6 +132,8 @@ class ComparePage(Page):
         self.picker.horizontalHeader().setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
         self.picker.activated.connect(lambda _index: self.add_selected())
         self.picker.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.picker.selectionModel().currentChanged.connect(self._update_buttons)
+        self.picker_model.modelReset.connect(self._update_buttons)
 
         self.add_button = QPushButton(
             icon("add", current_theme().color("accent_text")), self.tr("&Add to comparison")
@@ -372,9 +374,13 @@ class ComparePage(Page):
         count = self.model.columnCount()
         self.count_label.setText(self.tr("%n vendor(s) compared", "", count) if count else "")
         if count == 0:
+            nothing_to_pick = self.picker_model.rowCount() == 0 and not self.filter_edit.text()
             self.empty_label.setText(
-                self.tr("No vendors chosen yet. Pick two or more from the list on the left "
-                        "and press “Add to comparison”.")
+                self.tr("There are no vendors in this workspace yet. Add them on the Vendors "
+                        "page, then compare them here.")
+                if nothing_to_pick
+                else self.tr("No vendors chosen yet. Pick two or more from the list on the "
+                             "left and press “Add to comparison”.")
             )  # fmt: skip
             self.stack.setCurrentWidget(self.empty_label)
         else:
@@ -384,6 +390,9 @@ class ComparePage(Page):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
+        self.add_button.setEnabled(
+            self.picker.selectionModel().hasSelection() or self.picker.currentIndex().isValid()
+        )
         has_columns = self.model.columnCount() > 0
         self.remove_button.setEnabled(has_columns)
         self.clear_button.setEnabled(bool(self.vendor_ids))
@@ -453,7 +462,8 @@ class ComparePage(Page):
     # --- page protocol -------------------------------------------------------------------------
 
     def activated(self) -> None:
-        if self._stale:
+        # Changes made while hidden, or a new day (overdue counts and review dates move).
+        if self._stale or self.model.today != date.today():
             self.refresh()
 
     def focus_primary(self) -> None:
