@@ -64,14 +64,13 @@ _REFRESH_KINDS = frozenset(
 def _compare_job(
     work: WorkContext, context: WorkspaceContext, vendor_ids: list[str], today: date
 ) -> tuple[list[VendorComparison], date]:
+    def progress(done: int, total: int) -> None:
+        work.progress(done, total, "")
+        work.check_cancelled()
+
     with context.workspace.read_session() as session:
         # Vendors erased since they were chosen simply drop out of the comparison.
         present = set(session.scalars(select(Vendor.id).where(Vendor.id.in_(vendor_ids))))
-
-        def progress(done: int, total: int) -> None:
-            work.progress(done, total, "")
-            work.check_cancelled()
-
         chosen = [vendor_id for vendor_id in vendor_ids if vendor_id in present]
         return compare_vendors(session, chosen, today=today, progress=progress), today
 
