@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from dpia_desk.atomic_write import AtomicWriteError, atomic_write, write_chunks
 from dpia_desk.reports import (
     ExportCancelled,
     ExportError,
@@ -18,7 +19,6 @@ from dpia_desk.reports import (
     write_dpia_pdf,
     write_portfolio_csv,
 )
-from dpia_desk.reports.atomic import atomic_write
 from dpia_desk.reports.model import DpiaReport
 from dpia_desk.reports.sample import sample_portfolio, sample_report
 
@@ -149,3 +149,27 @@ def test_progress_reaches_the_total(tmp_path: Path, report: DpiaReport) -> None:
         )
         assert calls[-1][0] == calls[-1][1]
         assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+
+
+def test_the_shared_helper_without_a_mapping_raises_its_own_error(tmp_path: Path) -> None:
+    with pytest.raises(AtomicWriteError, match="does not exist") as caught:
+        write_chunks(tmp_path / "missing" / "x.bin", [b"data"])
+    assert caught.value.failure.kind == "missing_folder"
+    assert caught.value.hint
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_private_files_stay_private_even_over_a_shared_one(tmp_path: Path) -> None:
+    target = tmp_path / "x.json"
+    target.write_bytes(OLD)
+    target.chmod(0o644)
+    assert write_chunks(target, [b"ab", b"cd"], private=True) == 4
+    assert target.read_bytes() == b"abcd"
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_an_os_error_about_another_file_is_a_bug_not_the_disk(tmp_path: Path) -> None:
+    """A writer failing to read one of its own resources must not look like a full disk."""
+    with pytest.raises(FileNotFoundError), atomic_write(tmp_path / "x.bin"):
+        raise FileNotFoundError(errno.ENOENT, "No such file", str(tmp_path / "font.ttf"))
+    assert list(tmp_path.iterdir()) == []

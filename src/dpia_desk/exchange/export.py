@@ -2,7 +2,7 @@
 
 The file is plain JSON and *not encrypted*: it holds the assessment and its attachments in
 clear, like the Word and PDF exports, and is written ``0600`` for that reason. It is written
-atomically (see :mod:`dpia_desk.exchange.atomic_file`) and validated against the same strict
+atomically (see :mod:`dpia_desk.atomic_write`) and validated against the same strict
 model the import uses before a byte reaches the disk, so every file we write can be read back.
 """
 
@@ -21,7 +21,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, undefer
 
 from dpia_desk import APP_NAME, __version__
-from dpia_desk.exchange.atomic_file import write_atomically
+from dpia_desk.atomic_write import WriteFailure, write_chunks
 from dpia_desk.exchange.document import (
     FORMAT,
     FORMAT_TITLE,
@@ -29,7 +29,7 @@ from dpia_desk.exchange.document import (
     ExchangeDocument,
     document_digest,
 )
-from dpia_desk.exchange.errors import ExchangeError
+from dpia_desk.exchange.errors import ExchangeError, ExportFailedError
 from dpia_desk.exchange.validation import describe_error, place
 from dpia_desk.services.assessments import form_of, get_assessment
 from dpia_desk.store import current_actor, get_vendor, verify_chain
@@ -87,12 +87,36 @@ def export_assessment(
             digest.update(chunk)
             yield chunk
 
-    size = write_atomically(target, chunks())
+    # 0600: the file holds the assessment and its attachments in clear
+    size = write_chunks(target.absolute(), chunks(), private=True, failure=_export_failed)
     return ExportResult(
         path=target.absolute(),
         size=size,
         document_sha256=str(document["sha256"]),
         file_sha256=digest.hexdigest(),
+    )
+
+
+#: How the exchange words a failed write (kind of :class:`WriteFailure` -> reason, hint).
+_FAILURES = {
+    "disk_full": ("the disk is full", "Free some space or choose another drive."),
+    "quota": ("the disk quota is exceeded", "Free some space or choose another drive."),
+    "read_only": ("the drive is read-only", "Choose a folder you can write to."),
+    "permission": ("permission denied", "Choose a folder you can write to."),
+    "missing_folder": ("the folder does not exist", "Choose an existing folder."),
+    "is_folder": ("a folder of that name exists", "Choose a file name."),
+}
+
+
+def _export_failed(failure: WriteFailure) -> ExportFailedError:
+    known = _FAILURES.get(failure.kind)
+    if known is None:
+        return ExportFailedError(failure.target, failure.reason)
+    reason, hint = known
+    return ExportFailedError(
+        failure.target,
+        reason,
+        hint=f"{hint} Nothing was written; an existing file of that name was left unchanged.",
     )
 
 

@@ -23,10 +23,10 @@ from docx.document import Document as DocxDocument
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
+from dpia_desk.atomic_write import atomic_write
 from dpia_desk.paths import resources_dir
 from dpia_desk.reports import labels as lb
-from dpia_desk.reports.atomic import atomic_write
-from dpia_desk.reports.errors import ExportError, ProgressCallback, report_progress
+from dpia_desk.reports.errors import ExportError, ProgressCallback, export_error, report_progress
 from dpia_desk.reports.layout import (
     BarChart,
     Block,
@@ -94,9 +94,9 @@ def template_path() -> Path:
 def write_dpia_docx(
     report: DpiaReport, path: Path | str, progress: ProgressCallback | None = None
 ) -> None:
-    """Writes the DPIA of ``report`` to ``path`` (atomically; see dpia_desk.reports.atomic)."""
+    """Writes the DPIA of ``report`` to ``path`` (atomically; see dpia_desk.atomic_write)."""
     document = build_dpia_docx(report, progress)
-    with atomic_write(path) as handle:
+    with atomic_write(path, failure=export_error) as handle:
         document.save(handle)
 
 

@@ -27,8 +27,8 @@ from reportlab.platypus import (
 )
 
 from dpia_desk import __version__
-from dpia_desk.reports.atomic import atomic_write
-from dpia_desk.reports.errors import ProgressCallback, report_progress
+from dpia_desk.atomic_write import atomic_write
+from dpia_desk.reports.errors import ProgressCallback, export_error, report_progress
 from dpia_desk.reports.layout import (
     BarChart,
     Block,
@@ -73,12 +73,12 @@ _PROGRESS_STEP = 25
 def write_dpia_pdf(
     report: DpiaReport, path: Path | str, progress: ProgressCallback | None = None
 ) -> None:
-    """Writes the DPIA of ``report`` to ``path`` (atomically; see dpia_desk.reports.atomic)."""
+    """Writes the DPIA of ``report`` to ``path`` (atomically; see dpia_desk.atomic_write)."""
     kit = make_kit()
     builder = _Story(kit, report)
     story = builder.build(dpia_blocks(report))
     total = len(story)  # build() consumes the list
-    with atomic_write(path) as handle:
+    with atomic_write(path, failure=export_error) as handle:
         document = _DpiaDocTemplate(handle, report, kit, total, progress, builder.toc_keys)
         document.build(story, canvasmaker=LateFormsCanvas)
     report_progress(progress, total, total)

@@ -20,8 +20,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from dpia_desk import __version__
+from dpia_desk.atomic_write import atomic_write
 from dpia_desk.reports import labels as lb
-from dpia_desk.reports.atomic import atomic_write
+from dpia_desk.reports.errors import export_error
 from dpia_desk.reports.model import Finding, VendorScorecard
 from dpia_desk.reports.pdf_common import (
     BAR_FILL,
@@ -56,7 +57,7 @@ _BADGES = {
 def write_scorecard_pdf(card: VendorScorecard, path: Path | str) -> None:
     """Writes the one-page scorecard of ``card`` to ``path`` (atomically)."""
     kit = make_kit()
-    with atomic_write(path) as handle:
+    with atomic_write(path, failure=export_error) as handle:
         canvas = Canvas(
             handle,
             pagesize=(PAGE_WIDTH, PAGE_HEIGHT),

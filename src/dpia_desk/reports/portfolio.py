@@ -25,8 +25,9 @@ from datetime import date
 from pathlib import Path
 
 from dpia_desk import __version__
+from dpia_desk.atomic_write import atomic_write
 from dpia_desk.reports import labels as lb
-from dpia_desk.reports.atomic import atomic_write
+from dpia_desk.reports.errors import export_error
 from dpia_desk.reports.model import PortfolioRow
 from dpia_desk.reports.text import neutralise_formula
 
@@ -87,7 +88,7 @@ def portfolio_csv_text(rows: Iterable[PortfolioRow]) -> str:
 def write_portfolio_csv(rows: Iterable[PortfolioRow], path: Path | str) -> None:
     """Writes the portfolio as CSV (UTF-8 with BOM) to ``path``, atomically."""
     data = portfolio_csv_text(rows).encode("utf-8-sig")
-    with atomic_write(path) as handle:
+    with atomic_write(path, failure=export_error) as handle:
         handle.write(data)
 
 
@@ -134,7 +135,7 @@ def write_portfolio_xlsx(rows: Iterable[PortfolioRow], path: Path | str) -> None
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
     buffer = io.BytesIO()
     workbook.save(buffer)
-    with atomic_write(path) as handle:
+    with atomic_write(path, failure=export_error) as handle:
         handle.write(buffer.getvalue())
 
 
