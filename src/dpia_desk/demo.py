@@ -3,8 +3,10 @@
 The companies are invented and their websites use the reserved ``.example`` domain (RFC 2606).
 Each demo record has a fixed id (UUID5 in our namespace), so :func:`populate_demo` can run again
 at any time: it adds what is missing, resets changed demo fields to their demo values and never
-duplicates anything; vendors the user added are left alone. Every change goes through the normal
-store functions, so the audit trail records it.
+duplicates anything; vendors the user added are left alone. The next review date is the exception:
+it is set when a demo vendor is added, then moved by its review (or by the user), so a later run
+leaves it alone; a second run on an unchanged workspace records no event at all. Every change goes
+through the normal store functions, so the audit trail records it.
 """
 
 from __future__ import annotations
@@ -278,6 +280,9 @@ def populate_demo(workspace: Workspace, *, today: date | None = None) -> DemoSum
                 add_vendor(session, actor=DEMO_ACTOR, vendor_id=vendor_id, **values)
                 counts["vendors_added"] += 1
             else:
+                # The review story (or the user) owns the date once the vendor exists: resetting
+                # it here only for the story to set it back would log two events per run.
+                del values["next_review_date"]
                 update_vendor(session, vendor_id, actor=DEMO_ACTOR, **values)
                 counts["vendors_refreshed"] += 1
             for system in demo.systems:

@@ -9,12 +9,28 @@ import sys
 from pathlib import Path
 
 import sqlcipher3
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
+PAGE_SIZE = 4096
 PASSPHRASE = "correct horse % @ / : ' \" battery — Zoë"
 
 
 def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def decrypt_pages(path: Path, key: bytes) -> list[bytes]:
+    """Every page of the file decrypted (free pages included), first page at index 0: what
+    someone with the key and a hex editor would see. (The trailing IV/HMAC bytes are dropped.)"""
+    data = path.read_bytes()
+    plain = []
+    for number in range(len(data) // PAGE_SIZE):
+        page = data[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
+        start = 16 if number == 0 else 0
+        iv = page[PAGE_SIZE - 80 : PAGE_SIZE - 64]
+        decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
+        plain.append(decryptor.update(page[start : PAGE_SIZE - 80]) + decryptor.finalize())
+    return plain
 
 
 def sidecars(path: Path) -> list[Path]:

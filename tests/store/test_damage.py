@@ -19,7 +19,7 @@ from dpia_desk.store import (
 )
 from dpia_desk.store.damage import PAGE_SIZE, scan_wal
 from dpia_desk.store.models import Vendor
-from tests.store.helpers import PASSPHRASE, file_digest
+from tests.store.helpers import PASSPHRASE, decrypt_pages, file_digest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,6 +38,13 @@ def _flip(path: Path, offset: int) -> None:
     data = bytearray(path.read_bytes())
     data[offset] ^= 0x20
     path.write_bytes(bytes(data))
+
+
+def _page_holding(path: Path, key: bytes, needle: bytes) -> int:
+    """The number (from 1) of a page in the middle of those holding ``needle``."""
+    holding = [n for n, page in enumerate(decrypt_pages(path, key), 1) if needle in page]
+    assert holding, "nothing holds the needle"
+    return holding[len(holding) // 2]
 
 
 def _pages(path: Path) -> int:
@@ -181,7 +188,7 @@ def test_damage_met_while_working_is_a_damage_error(
 
     path, recovery = filled
     monkeypatch.setattr(workspace, "FULL_SCAN_ON_OPEN_BYTES", PAGE_SIZE)
-    page = _pages(path) // 2  # among the vendors' notes
+    page = _page_holding(path, recovery.raw, b"n" * 600)  # one of the vendors' notes
     _flip(path, (page - 1) * PAGE_SIZE + 99)
     with (
         Workspace.open(path, recovery) as opened,

@@ -7,12 +7,18 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from sqlalchemy import func, select
 
-from dpia_desk.store import RecoveryKey, Workspace, add_vendor, record_event, verify_chain
-from dpia_desk.store.damage import PAGE_SIZE
+from dpia_desk.store import (
+    RecoveryKey,
+    Workspace,
+    add_vendor,
+    count_vendors,
+    record_event,
+    verify_chain,
+)
 from dpia_desk.store.erasure import vendor_erasure_plan
+from dpia_desk.store.folding import fold_for_search
 from dpia_desk.store.models import (
     Action,
     AISystem,
@@ -26,22 +32,14 @@ from dpia_desk.store.models import (
     SignOff,
     Vendor,
 )
+from tests.store.helpers import decrypt_pages
 
 CANARY = "ERASE-ME-3b1f-Zoë-Candidate"
 
 
 def decrypted_pages(path: Path, key: bytes) -> bytes:
-    """Every page of the file decrypted (free pages included): what someone with the key and
-    a hex editor would see."""
-    data = path.read_bytes()
-    plain = []
-    for number in range(len(data) // PAGE_SIZE):
-        page = data[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
-        start = 16 if number == 0 else 0
-        iv = page[PAGE_SIZE - 80 : PAGE_SIZE - 64]
-        decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
-        plain.append(decryptor.update(page[start : PAGE_SIZE - 80]) + decryptor.finalize())
-    return b"".join(plain)
+    """Every page of the file decrypted (free pages included), end to end."""
+    return b"".join(decrypt_pages(path, key))
 
 
 def _holds_canary(blob: bytes) -> bool:
@@ -149,3 +147,47 @@ def test_erasing_something_missing_says_so(
 
     with pytest.raises(NotFoundError):
         workspace.erase_vendor("no-such-id")
+
+
+PROBE = "Qjxv Wkzq Zvjq"  # folded: "qjxv wkzq zvjq", three-letter runs found nowhere else
+
+
+def _search_blobs(workspace: Workspace) -> bytes:
+    """The trigram index's own pages (FTS5 keeps its segments as blobs in a shadow table)."""
+    connection = workspace.raw_connection()
+    try:
+        rows = connection.execute("SELECT block FROM vendor_name_search_data").fetchall()
+    finally:
+        connection.close()
+    return b"".join(row[0] for row in rows)
+
+
+def test_erasing_a_vendor_leaves_no_trace_in_the_name_indexes(
+    keychain_workspace: tuple[Workspace, RecoveryKey],
+) -> None:
+    """The folded name lives in the vendor row, in every (key, sort_name) index and, cut into
+    trigrams, in the FTS5 index: all of it must be gone from the file after erasure."""
+    workspace, recovery = keychain_workspace
+    with workspace.session() as session:
+        add_vendor(session, actor="hr", name="Keeper Ltd")
+        vendor_id = add_vendor(session, actor="hr", name=PROBE).id
+    workspace.fold_wal()
+    folded = fold_for_search(PROBE).encode()
+    grams = {folded[i : i + 3] for i in range(len(folded) - 2)}
+    # The trigrams the index stores whole (others share a prefix with their neighbour term):
+    # the probe must see some, or this test would prove nothing.
+    stored = {gram for gram in grams if gram in _search_blobs(workspace) and b" " not in gram}
+    assert len(stored) >= 3, stored
+    pages = decrypted_pages(workspace.path, recovery.raw)
+    assert pages.count(folded) >= 3  # the row and the sort indexes hold the folded name
+
+    workspace.erase_vendor(vendor_id)
+    assert not stored & {gram for gram in grams if gram in _search_blobs(workspace)}
+    with workspace.read_session() as session:
+        assert count_vendors(session, "qjx") == 0 and count_vendors(session, "keeper") == 1
+    assert workspace.check().ok
+    workspace.close()
+    pages = decrypted_pages(workspace.path, recovery.raw)
+    assert folded not in pages and PROBE.encode() not in pages
+    leftovers = [gram for gram in stored if gram in pages]
+    assert leftovers == [], leftovers

@@ -55,43 +55,102 @@ the hash-chained audit trail; :mod:`dpia_desk.store.backup` for online backups.
 Vendors (:mod:`dpia_desk.store.vendors`): ``add_vendor``, ``get_vendor``, ``update_vendor``,
 ``set_vendor_summary``, ``count_vendors(session, filter_text)``,
 ``list_vendors(session, filter_text, order_by, descending, offset, limit) -> list[VendorRow]``.
+The same listing without SQLAlchemy (:mod:`dpia_desk.store.vendor_list`, what the desktop app's
+first screen uses)::
+
+    with workspace.read_connection() as connection:       # sqlcipher3, one read transaction
+        total = count_matching(connection, "acm")
+        rows = list_matching(connection, "acm", "ai_act_tier", True, 0, 200)
+
+Start-up cost: the names above are imported on first use (PEP 562), so ``import dpia_desk.store``
+loads nothing heavy; opening a workspace and listing vendors import neither SQLAlchemy nor Alembic,
+and ``keyring`` only when the keychain is consulted. SQLAlchemy comes with the first session.
 """
 
 from __future__ import annotations
 
-from dpia_desk.store.audit import ChainReport, record_event, verify_chain
-from dpia_desk.store.erasure import ErasurePlan, assessment_erasure_plan, vendor_erasure_plan
-from dpia_desk.store.errors import (
-    InvalidFieldError,
-    KeychainAccessError,
-    KeyNotAvailableError,
-    NoSecureKeychainError,
-    NotAWorkspaceError,
-    NotFoundError,
-    PassphraseRequiredError,
-    WorkspaceDamagedError,
-    WorkspaceError,
-    WorkspaceExistsError,
-    WorkspaceInUseError,
-    WorkspaceNotFoundError,
-    WorkspaceReadOnlyError,
-    WorkspaceTooNewError,
-    WrongKeyError,
-)
-from dpia_desk.store.hardening import WorkspaceWriteError
-from dpia_desk.store.keys import KeychainKey, KeySource, Passphrase
-from dpia_desk.store.recovery import RecoveryKey
-from dpia_desk.store.restore import automatic_backup, find_backups, restore_backup
-from dpia_desk.store.vendors import (
-    VendorRow,
-    add_vendor,
-    count_vendors,
-    get_vendor,
-    list_vendors,
-    set_vendor_summary,
-    update_vendor,
-)
-from dpia_desk.store.workspace import IntegrityReport, Workspace, current_actor
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dpia_desk.store.audit import ChainReport, record_event, verify_chain
+    from dpia_desk.store.erasure import ErasurePlan, assessment_erasure_plan, vendor_erasure_plan
+    from dpia_desk.store.errors import (
+        InvalidFieldError,
+        KeychainAccessError,
+        KeyNotAvailableError,
+        NoSecureKeychainError,
+        NotAWorkspaceError,
+        NotFoundError,
+        PassphraseRequiredError,
+        WorkspaceDamagedError,
+        WorkspaceError,
+        WorkspaceExistsError,
+        WorkspaceInUseError,
+        WorkspaceNotFoundError,
+        WorkspaceReadOnlyError,
+        WorkspaceTooNewError,
+        WrongKeyError,
+    )
+    from dpia_desk.store.hardening import WorkspaceWriteError
+    from dpia_desk.store.keys import KeychainKey, KeySource, Passphrase
+    from dpia_desk.store.recovery import RecoveryKey
+    from dpia_desk.store.restore import automatic_backup, find_backups, restore_backup
+    from dpia_desk.store.vendor_list import VendorRow, count_matching, list_matching
+    from dpia_desk.store.vendors import (
+        add_vendor,
+        count_vendors,
+        get_vendor,
+        list_vendors,
+        set_vendor_summary,
+        update_vendor,
+    )
+    from dpia_desk.store.workspace import IntegrityReport, Workspace, current_actor
+
+#: Where each public name lives (imported on first access, see the module docstring).
+_EXPORTS: dict[str, str] = {
+    "ChainReport": "audit",
+    "record_event": "audit",
+    "verify_chain": "audit",
+    "ErasurePlan": "erasure",
+    "assessment_erasure_plan": "erasure",
+    "vendor_erasure_plan": "erasure",
+    "InvalidFieldError": "errors",
+    "KeychainAccessError": "errors",
+    "KeyNotAvailableError": "errors",
+    "NoSecureKeychainError": "errors",
+    "NotAWorkspaceError": "errors",
+    "NotFoundError": "errors",
+    "PassphraseRequiredError": "errors",
+    "WorkspaceDamagedError": "errors",
+    "WorkspaceError": "errors",
+    "WorkspaceExistsError": "errors",
+    "WorkspaceInUseError": "errors",
+    "WorkspaceNotFoundError": "errors",
+    "WorkspaceReadOnlyError": "errors",
+    "WorkspaceTooNewError": "errors",
+    "WrongKeyError": "errors",
+    "WorkspaceWriteError": "hardening",
+    "KeychainKey": "keys",
+    "KeySource": "keys",
+    "Passphrase": "keys",
+    "RecoveryKey": "recovery",
+    "automatic_backup": "restore",
+    "find_backups": "restore",
+    "restore_backup": "restore",
+    "VendorRow": "vendor_list",
+    "count_matching": "vendor_list",
+    "list_matching": "vendor_list",
+    "add_vendor": "vendors",
+    "count_vendors": "vendors",
+    "get_vendor": "vendors",
+    "list_vendors": "vendors",
+    "set_vendor_summary": "vendors",
+    "update_vendor": "vendors",
+    "IntegrityReport": "workspace",
+    "Workspace": "workspace",
+    "current_actor": "workspace",
+}
 
 __all__ = [
     "ChainReport",
@@ -122,10 +181,12 @@ __all__ = [
     "add_vendor",
     "assessment_erasure_plan",
     "automatic_backup",
+    "count_matching",
     "count_vendors",
     "current_actor",
     "find_backups",
     "get_vendor",
+    "list_matching",
     "list_vendors",
     "record_event",
     "restore_backup",
@@ -134,3 +195,17 @@ __all__ = [
     "vendor_erasure_plan",
     "verify_chain",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # PEP 562: a name is imported from its module the first time it is asked for, then kept.
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

@@ -28,17 +28,21 @@ import contextlib
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-from urllib.request import pathname2url
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 import sqlcipher3
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import QueuePool
 
 from dpia_desk.store.errors import CipherSettingsError, NotAWorkspaceError, WorkspaceNotFoundError
 from dpia_desk.store.keys import SALT_BYTES
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
 PAGE_SIZE = 4096
+#: ``PRAGMA application_id`` of every workspace ("DPIA" in ASCII): tells our files from other
+#: SQLCipher databases once decrypted.
+APPLICATION_ID = 0x44504941
 #: Files SQLite keeps beside a WAL-mode database while it is open (or after a crash).
 SIDECAR_SUFFIXES = ("-wal", "-shm")
 _PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
@@ -91,7 +95,16 @@ def passphrase_literal(passphrase: str) -> str:
 
 
 def sqlite_uri(path: Path, mode: str) -> str:
-    return f"file:{pathname2url(str(path.resolve()))}?mode={mode}"
+    resolved = str(path.resolve())
+    if os.name == "nt":
+        from nturl2path import pathname2url
+
+        location = pathname2url(resolved)
+    else:
+        # What urllib.request.pathname2url does on POSIX, without importing urllib.request
+        # (~25 ms at start-up: it pulls in http.client and the email parser).
+        location = quote(resolved)
+    return f"file:{location}?mode={mode}"
 
 
 def sidecar_paths(path: Path) -> list[Path]:
@@ -198,7 +211,14 @@ def build_engine(factory: ConnectionFactory) -> Engine:
     Transactions: the driver's implicit transactions are off; a session begins with ``BEGIN``, or
     ``BEGIN IMMEDIATE`` when the connection carries the execution option ``immediate=True``
     (write sessions), which takes the write lock up front instead of failing on upgrade later.
+
+    SQLAlchemy is imported here, not with the module: opening a workspace and listing its vendors
+    need only ``sqlcipher3`` (see ``Workspace.read_connection``), and importing SQLAlchemy costs
+    more than a bare Qt window takes to appear.
     """
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import QueuePool
+
     engine = create_engine(
         "sqlite://",
         creator=factory,

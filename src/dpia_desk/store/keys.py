@@ -41,11 +41,7 @@ import hashlib
 import os
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Literal
-
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
+from typing import TYPE_CHECKING, Literal
 
 from dpia_desk.store import hints
 from dpia_desk.store.errors import (
@@ -54,6 +50,12 @@ from dpia_desk.store.errors import (
     NoSecureKeychainError,
 )
 from dpia_desk.store.recovery import KEY_BYTES, RecoveryKey
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+# ``keyring`` is imported only when a keychain is consulted: importing it costs ~50 ms (it pulls
+# in urllib and the email parser), which a passphrase workspace should never pay.
 
 KeyMode = Literal["keychain", "passphrase"]
 
@@ -128,6 +130,8 @@ def secure_keyring() -> KeyringBackend:
     The backend keyring would use is inspected; a chainer is opened up and its best allow-listed
     member chosen. Nothing is ever written through a backend outside the allow-list.
     """
+    import keyring
+
     configured = keyring.get_keyring()
     trusted = _trusted_names()
     if _class_name(configured) == _CHAINER:
@@ -151,6 +155,8 @@ def keychain_available() -> bool:
 
 def load_key(salt: bytes, *, pending: bool = False) -> bytes | None:
     """The key kept for this salt, or ``None`` when the keychain has no (valid) entry."""
+    import keyring.errors
+
     backend = secure_keyring()
     try:
         stored = backend.get_password(SERVICE, keychain_username(salt, pending=pending))
@@ -166,6 +172,8 @@ def load_key(salt: bytes, *, pending: bool = False) -> bytes | None:
 
 
 def save_key(salt: bytes, key: bytes, *, pending: bool = False) -> None:
+    import keyring.errors
+
     backend = secure_keyring()
     try:
         backend.set_password(SERVICE, keychain_username(salt, pending=pending), key.hex())
@@ -175,6 +183,8 @@ def save_key(salt: bytes, key: bytes, *, pending: bool = False) -> None:
 
 def delete_key(salt: bytes, *, pending: bool = False) -> None:
     """Remove an entry; a missing entry is not an error."""
+    import keyring.errors
+
     backend = secure_keyring()
     try:
         backend.delete_password(SERVICE, keychain_username(salt, pending=pending))

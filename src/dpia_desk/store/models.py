@@ -18,7 +18,6 @@ that upgrading to head builds exactly what these models declare.
 
 from __future__ import annotations
 
-import unicodedata
 import uuid
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -43,6 +42,12 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 from sqlalchemy.types import TypeDecorator
 
+from dpia_desk.store import vendor_list
+from dpia_desk.store.engine import APPLICATION_ID
+from dpia_desk.store.folding import fold_for_search
+
+__all__ = ["APPLICATION_ID", "fold_for_search"]  # kept importable from here
+
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -51,10 +56,6 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-#: ``PRAGMA application_id`` of every workspace ("DPIA" in ASCII): tells our files from other
-#: SQLCipher databases once decrypted.
-APPLICATION_ID = 0x44504941
-
 
 def new_id() -> str:
     return str(uuid.uuid4())
@@ -62,12 +63,6 @@ def new_id() -> str:
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def fold_for_search(text: str) -> str:
-    """Case- and accent-insensitive form used to filter and sort names ("Zoë" -> "zoe")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -193,27 +188,37 @@ class Vendor(Base):
         _one_of("dpa_status", DpaStatus, "dpa_status"),
         _one_of("grade", Grade, "grade", nullable=True),
         CheckConstraint("open_findings IS NULL OR open_findings >= 0", name="open_findings"),
+        # The vendor table's sort keys, each followed by the name (dpia_desk.store.vendor_list);
+        # the severity sorts of tier and verdict are expression indexes, made by DDL below.
+        Index(None, "country", "sort_name"),
+        Index(None, "contract_status", "sort_name"),
+        Index(None, "dpa_status", "sort_name"),
+        Index(None, "grade", "sort_name"),
+        Index(None, "open_findings", "sort_name"),
+        Index(None, "next_review_date", "sort_name"),
+        Index(None, "created_at", "sort_name"),
+        Index(None, "updated_at", "sort_name"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     name: Mapped[str] = mapped_column(String(200))
     #: ``fold_for_search(name)``, kept in step by a validator; filtered and sorted on, indexed.
     sort_name: Mapped[str] = mapped_column(String(200), index=True)
-    country: Mapped[str | None] = mapped_column(String(2), index=True)
+    country: Mapped[str | None] = mapped_column(String(2))
     website: Mapped[str | None] = mapped_column(String(2048))
     contacts: Mapped[list[Any]] = mapped_column(default=list)
     contract_status: Mapped[str] = mapped_column(String(20), default=ContractStatus.NONE)
     dpa_status: Mapped[str] = mapped_column(String(20), default=DpaStatus.NOT_STARTED)
     sub_processors: Mapped[list[Any]] = mapped_column(default=list)
     notes: Mapped[str] = mapped_column(Text, default="")
-    next_review_date: Mapped[date | None] = mapped_column(index=True)
+    next_review_date: Mapped[date | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
     # Cached summary of the latest scoring (None until scored), for the vendor table.
     ai_act_tier: Mapped[str | None] = mapped_column(String(20), index=True)
     dpia_verdict: Mapped[str | None] = mapped_column(String(20), index=True)
-    grade: Mapped[str | None] = mapped_column(String(1), index=True)
-    open_findings: Mapped[int | None] = mapped_column(Integer, index=True)
+    grade: Mapped[str | None] = mapped_column(String(1))
+    open_findings: Mapped[int | None] = mapped_column(Integer)
 
     ai_systems: Mapped[list[AISystem]] = relationship(
         back_populates="vendor",
@@ -226,6 +231,18 @@ class Vendor(Base):
     def _keep_sort_name(self, _key: str, value: str) -> str:
         self.sort_name = fold_for_search(value)
         return value
+
+
+@event.listens_for(Vendor.__table__, "after_create")
+def _create_vendor_search(_table: object, connection: Connection, **_: object) -> None:
+    """The severity sort indexes and the trigram name index with its triggers (SQL frozen in
+    migration 0002, which a test keeps equal to this)."""
+    for statement in (
+        *vendor_list.SEVERITY_INDEX_DDL,
+        *vendor_list.SEARCH_DDL,
+        *vendor_list.SEARCH_SETUP,
+    ):
+        connection.exec_driver_sql(statement)
 
 
 class AISystem(Base):

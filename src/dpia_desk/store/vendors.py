@@ -3,24 +3,46 @@
 The listing functions serve the GUI's lazy table model: :func:`count_vendors` and
 :func:`list_vendors` filter and sort in SQL and return small immutable :class:`VendorRow` tuples,
 so a 100,000-vendor workspace is never loaded at once. Filtering matches a substring of the name,
-ignoring case and accents ("zoe" finds "Zoë"), through the indexed ``sort_name`` column.
+ignoring case and accents ("zoe" finds "Zoë"), through a trigram index over the folded name; the
+SQL, the sort keys (:data:`SORT_COLUMNS`) and their indexes are in
+:mod:`dpia_desk.store.vendor_list`, which also serves SQLAlchemy-free callers.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from dpia_desk.store.audit import record_event, to_jsonable
 from dpia_desk.store.countries import COMMON_MISTAKES, ISO_3166_ALPHA2
 from dpia_desk.store.errors import InvalidFieldError, NotFoundError
-from dpia_desk.store.models import ContractStatus, DpaStatus, Vendor, fold_for_search
+from dpia_desk.store.models import ContractStatus, DpaStatus, Vendor
+from dpia_desk.store.vendor_list import (
+    SORT_COLUMNS,
+    SortKey,
+    VendorRow,
+    count_matching,
+    list_matching,
+)
+
+__all__ = [
+    "EDITABLE_FIELDS",
+    "SORT_COLUMNS",
+    "SortKey",
+    "VendorRow",
+    "add_vendor",
+    "count_vendors",
+    "get_vendor",
+    "list_vendors",
+    "set_vendor_summary",
+    "update_vendor",
+    "vendor_fields",
+    "vendor_to_dict",
+]
 
 NAME_MAX = 200
 WEBSITE_MAX = 2048
@@ -41,56 +63,6 @@ EDITABLE_FIELDS = (
     "notes",
     "next_review_date",
 )
-
-#: Sort keys accepted by :func:`list_vendors`.
-SORT_COLUMNS: dict[str, Any] = {
-    "name": Vendor.sort_name,
-    "country": Vendor.country,
-    "contract_status": Vendor.contract_status,
-    "dpa_status": Vendor.dpa_status,
-    "ai_act_tier": Vendor.ai_act_tier,
-    "dpia_verdict": Vendor.dpia_verdict,
-    "grade": Vendor.grade,
-    "open_findings": Vendor.open_findings,
-    "next_review_date": Vendor.next_review_date,
-    "created_at": Vendor.created_at,
-    "updated_at": Vendor.updated_at,
-}
-
-
-@dataclass(frozen=True, slots=True)
-class VendorRow:
-    """One line of the vendor table: what the list shows, nothing more."""
-
-    id: str
-    name: str
-    country: str | None
-    website: str | None
-    contract_status: str
-    dpa_status: str
-    ai_act_tier: str | None
-    dpia_verdict: str | None
-    grade: str | None
-    open_findings: int | None
-    next_review_date: date | None
-    updated_at: datetime
-
-
-_ROW_COLUMNS = (
-    Vendor.id,
-    Vendor.name,
-    Vendor.country,
-    Vendor.website,
-    Vendor.contract_status,
-    Vendor.dpa_status,
-    Vendor.ai_act_tier,
-    Vendor.dpia_verdict,
-    Vendor.grade,
-    Vendor.open_findings,
-    Vendor.next_review_date,
-    Vendor.updated_at,
-)
-
 
 # --- validation ---------------------------------------------------------------------------------
 
@@ -291,25 +263,14 @@ def vendor_to_dict(vendor: Vendor) -> dict[str, Any]:
 # --- listing ------------------------------------------------------------------------------------
 
 
-def _like_pattern(filter_text: str) -> str:
-    folded = fold_for_search(" ".join(filter_text.split()))
-    escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _filter(filter_text: str) -> ColumnElement[bool] | None:
-    if not filter_text.strip():
-        return None
-    return Vendor.sort_name.like(_like_pattern(filter_text), escape="\\")
+def _driver_connection(session: Session) -> Any:
+    """The ``sqlcipher3`` connection under the session, inside the session's transaction."""
+    return session.connection().connection.driver_connection
 
 
 def count_vendors(session: Session, filter_text: str = "") -> int:
     """How many vendors match ``filter_text`` (a name substring; empty matches all)."""
-    query = select(func.count()).select_from(Vendor)
-    condition = _filter(filter_text)
-    if condition is not None:
-        query = query.where(condition)
-    return int(session.execute(query).scalar_one())
+    return count_matching(_driver_connection(session), filter_text)
 
 
 def list_vendors(
@@ -322,23 +283,10 @@ def list_vendors(
 ) -> list[VendorRow]:
     """One page of the vendor table, filtered and sorted in SQL.
 
-    ``order_by`` is a key of :data:`SORT_COLUMNS`; empty values sort last either way; ties are
-    broken by name and id, so pages never overlap or skip rows.
+    ``order_by`` is a key of :data:`SORT_COLUMNS`. Ties are broken by name, then id;
+    ``descending`` reverses the whole order except that empty values sort last either way. The
+    AI Act tier and the DPIA verdict sort by severity (ascending: least severe first).
     """
-    column = SORT_COLUMNS.get(order_by)
-    if column is None:
-        raise InvalidFieldError("order_by", f"cannot sort vendors by {order_by!r}")
-    if offset < 0 or (limit is not None and limit < 0):
-        raise InvalidFieldError("offset", "offset and limit cannot be negative")
-    ordering = column.desc() if descending else column.asc()
-    keys = [ordering.nulls_last()] if order_by != "name" else [ordering]
-    if order_by != "name":
-        keys.append(Vendor.sort_name.asc())
-    keys.append(Vendor.id.desc() if descending and order_by == "name" else Vendor.id.asc())
-    query = select(*_ROW_COLUMNS).order_by(*keys).offset(offset)
-    condition = _filter(filter_text)
-    if condition is not None:
-        query = query.where(condition)
-    if limit is not None:
-        query = query.limit(limit)
-    return [VendorRow(**row._asdict()) for row in session.execute(query)]
+    return list_matching(
+        _driver_connection(session), filter_text, order_by, descending, offset, limit
+    )

@@ -1,4 +1,10 @@
-"""The workspace: one SQLCipher file, opened by exactly one running dpia_desk at a time."""
+"""The workspace: one SQLCipher file, opened by exactly one running dpia_desk at a time.
+
+Opening a workspace and reading it through :meth:`Workspace.read_connection` need only
+``sqlcipher3``: the SQLAlchemy engine (and with it SQLAlchemy, the ORM models, the audit trail's
+code) is built on the first :meth:`~Workspace.session` or :meth:`~Workspace.read_session`, so the
+desktop app can show its first screen first.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +12,18 @@ import contextlib
 import getpass
 import os
 import secrets
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import sqlcipher3
-from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from dpia_desk import paths
 from dpia_desk.store import hints, keys, migrate, rekey
-from dpia_desk.store.audit import ChainReport, chain_head, record_event, verify_chain
 from dpia_desk.store.backup import (
-    BackupInfo,
     backup_name,
     copy_database,
     fsync_directory,
@@ -38,6 +40,7 @@ from dpia_desk.store.damage import (
     scan_wal,
 )
 from dpia_desk.store.engine import (
+    APPLICATION_ID,
     SIDECAR_SUFFIXES,
     DatabaseUnreadableError,
     KeyRejectedError,
@@ -48,7 +51,6 @@ from dpia_desk.store.engine import (
     raw_key_literal,
     remove_sidecars,
 )
-from dpia_desk.store.erasure import ErasurePlan, erase_assessment, erase_vendor
 from dpia_desk.store.errors import (
     InvalidPassphraseError,
     KeyNotAvailableError,
@@ -64,8 +66,15 @@ from dpia_desk.store.errors import (
 from dpia_desk.store.hardening import disable_core_dumps, storage_error
 from dpia_desk.store.keys import KeychainKey, KeyMode, KeySource, Passphrase
 from dpia_desk.store.lock import WorkspaceLock
-from dpia_desk.store.models import APPLICATION_ID
 from dpia_desk.store.recovery import RecoveryKey
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from dpia_desk.store.audit import ChainReport
+    from dpia_desk.store.backup import BackupInfo
+    from dpia_desk.store.erasure import ErasurePlan
 
 OpenedWith = Literal["keychain", "passphrase", "recovery"]
 
@@ -115,6 +124,9 @@ class Workspace:
     buffer (Python may still hold copies in freed memory; SQLCipher wipes its own).
     """
 
+    #: Idle connections :meth:`read_connection` keeps for reuse (one per thread reading at once).
+    IDLE_READERS = 2
+
     def __init__(
         self,
         path: Path,
@@ -137,9 +149,13 @@ class Workspace:
         self._lock = lock
         # Read-only connections may create empty -wal/-shm files they cannot remove themselves.
         self._sidecars_existed = {s: Path(f"{path}{s}").exists() for s in SIDECAR_SUFFIXES}
-        self._engine: Engine | None = build_engine(self._connect)
-        self._write_engine = self._engine.execution_options(immediate=True)
-        self._sessions = sessionmaker(expire_on_commit=False)
+        self._closed = False
+        # Built on first use (see the module docstring).
+        self._engine: Engine | None = None
+        self._write_engine: Engine | None = None
+        self._sessions: sessionmaker[Session] | None = None
+        self._readers: list[sqlcipher3.Connection] = []
+        self._readers_lock = threading.Lock()
 
     # --- creating and opening -------------------------------------------------------------------
 
@@ -187,11 +203,13 @@ class Workspace:
             salt = inspect_file(path)
             key = random_key if passphrase is None else keys.derive_passphrase_key(passphrase, salt)
             workspace = cls(path, salt=salt, key=key, opened_with=mode, lock=lock, read_only=False)
-            with workspace._write_engine.begin() as connection:
+            with workspace._writer().begin() as connection:
                 migrate.upgrade(connection)
             if mode == "keychain":
                 keys.save_key(salt, key)
             keys.remember_mode(salt, mode)
+            from dpia_desk.store.audit import record_event
+
             with workspace.session() as session:
                 record_event(session, workspace.actor, "create", "workspace", None)
         except BaseException:
@@ -259,8 +277,10 @@ class Workspace:
             paths.default_backup_dir()
             / backup_name(self.path, f"before-schema-{migrate.HEAD_REVISION}")
         )
-        with self._write_engine.begin() as connection:
+        with self._writer().begin() as connection:
             migrate.upgrade(connection)
+        from dpia_desk.store.audit import record_event
+
         with self.session() as session:
             record_event(
                 session, self.actor, "migrate", "workspace", None, "schema",
@@ -271,13 +291,33 @@ class Workspace:
 
     @property
     def engine(self) -> Engine:
+        """The SQLAlchemy engine (built, and SQLAlchemy imported, on first use)."""
+        self._check_open()
         if self._engine is None:
-            raise WorkspaceError("The workspace is closed.")
+            self._engine = build_engine(self._connect)
+            self._write_engine = self._engine.execution_options(immediate=True)
         return self._engine
+
+    def _writer(self) -> Engine:
+        """The engine whose transactions begin with ``BEGIN IMMEDIATE``."""
+        self.engine  # noqa: B018 (builds it)
+        assert self._write_engine is not None
+        return self._write_engine
+
+    def _session_factory(self) -> sessionmaker[Session]:
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._sessions = sessionmaker(expire_on_commit=False)
+        return self._sessions
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise WorkspaceError("The workspace is closed.")
 
     @property
     def closed(self) -> bool:
-        return self._engine is None
+        return self._closed
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
@@ -287,9 +327,11 @@ class Workspace:
         """
         if self.read_only:
             raise WorkspaceReadOnlyError(self.path)
-        self.engine  # noqa: B018 (raises if closed)
+        from sqlalchemy.exc import SQLAlchemyError
+
+        writer = self._writer()  # raises if closed
         try:
-            with self._sessions(bind=self._write_engine) as session, session.begin():
+            with self._session_factory()(bind=writer) as session, session.begin():
                 yield session
         except (sqlcipher3.Error, SQLAlchemyError) as error:
             failure = storage_error(self.path, error)
@@ -300,8 +342,11 @@ class Workspace:
     @contextlib.contextmanager
     def read_session(self) -> Iterator[Session]:
         """A read-only session (a deferred transaction, rolled back at the end)."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        engine = self.engine  # raises if closed
         try:
-            with self._sessions(bind=self.engine) as session:
+            with self._session_factory()(bind=engine) as session:
                 yield session
         except (sqlcipher3.Error, SQLAlchemyError) as error:
             failure = storage_error(self.path, error)
@@ -309,9 +354,50 @@ class Workspace:
                 raise
             raise failure from None
 
+    @contextlib.contextmanager
+    def read_connection(self) -> Iterator[sqlcipher3.Connection]:
+        """A keyed ``sqlcipher3`` connection inside one read transaction, without SQLAlchemy.
+
+        For hot read paths that must not wait for SQLAlchemy (the vendor table's first page:
+        :func:`dpia_desk.store.vendor_list.list_matching`). Connections are reused: at most
+        :attr:`IDLE_READERS` are kept, each used by one thread at a time; a connection that
+        failed is closed, not reused. Storage failures raise as in :meth:`read_session`.
+        """
+        self._check_open()
+        with self._readers_lock:
+            connection = self._readers.pop() if self._readers else None
+        if connection is None:
+            connection = self._connect()
+        reusable = False
+        try:
+            connection.execute("BEGIN")
+            try:
+                yield connection
+            finally:
+                connection.execute("ROLLBACK")
+                reusable = True
+        except sqlcipher3.Error as error:
+            failure = storage_error(self.path, error)
+            if failure is None:
+                raise
+            raise failure from None
+        finally:
+            with self._readers_lock:
+                if reusable and not self._closed and len(self._readers) < self.IDLE_READERS:
+                    self._readers.append(connection)
+                    connection = None
+            if connection is not None:
+                connection.close()
+
+    def _close_readers(self) -> None:
+        with self._readers_lock:
+            idle, self._readers = self._readers, []
+        for connection in idle:
+            connection.close()
+
     def raw_connection(self, *, read_only: bool = True) -> sqlcipher3.Connection:
         """A new keyed ``sqlcipher3`` connection outside the pool (backups, checks, tests)."""
-        self.engine  # noqa: B018 (raises if closed)
+        self._check_open()
         return connect(self.path, raw_key_literal(bytes(self._key)), read_only=read_only)
 
     def check(self) -> IntegrityReport:
@@ -358,7 +444,7 @@ class Workspace:
         """
         if self.read_only:
             raise WorkspaceReadOnlyError(self.path)
-        self.engine  # noqa: B018 (raises if closed)
+        old_engine = self.engine  # raises if closed
         target: KeyMode
         if isinstance(new_source, Passphrase):
             target = "passphrase"
@@ -372,9 +458,9 @@ class Workspace:
         backup = self.backup(paths.default_backup_dir() / backup_name(self.path, "before-rekey"))
         previous_mode = self.opened_with
         rekey.begin_rotation(self.salt, new_key, target)
-        old_engine, self._engine = self._engine, None
-        assert old_engine is not None
+        self._engine = self._write_engine = None
         old_engine.dispose()
+        self._close_readers()  # they hold the old file open, with the old key
         try:
             copy = self._write_reencrypted_copy(new_key)
             remove_sidecars(self.path)  # an empty WAL of the old file must not meet the new one
@@ -383,6 +469,7 @@ class Workspace:
             rekey.remove_stale_copy(self.path)
             rekey.abandon(self.salt)
             self._engine = old_engine  # a disposed engine reconnects on demand with the old key
+            self._write_engine = old_engine.execution_options(immediate=True)
             raise
         # The file now has the new key: from here on, only the keychain and hints follow it.
         with contextlib.suppress(OSError):
@@ -390,9 +477,9 @@ class Workspace:
         rekey.promote(self.salt, new_key, target)
         self._key[:] = new_key
         self.opened_with = target
-        self._engine = build_engine(self._connect)
-        self._write_engine = self._engine.execution_options(immediate=True)
-        with self.session() as session:
+        from dpia_desk.store.audit import record_event
+
+        with self.session() as session:  # a new engine, with the new key
             record_event(
                 session, self.actor, "rekey", "workspace", None, "key_mode",
                 previous_mode, target,
@@ -422,12 +509,16 @@ class Workspace:
 
     def erase_vendor(self, vendor_id: str) -> ErasurePlan:
         """Erase a vendor and all it holds, then flush the erased pages out of the WAL."""
+        from dpia_desk.store.erasure import erase_vendor
+
         with self.session() as session:
             plan = erase_vendor(session, vendor_id, actor=self.actor)
         self.fold_wal()
         return plan
 
     def erase_assessment(self, assessment_id: str) -> ErasurePlan:
+        from dpia_desk.store.erasure import erase_assessment
+
         with self.session() as session:
             plan = erase_assessment(session, assessment_id, actor=self.actor)
         self.fold_wal()
@@ -442,39 +533,50 @@ class Workspace:
 
     def recovery_key(self) -> RecoveryKey:
         """The recovery key again (for "print the recovery key")."""
-        self.engine  # noqa: B018 (raises if closed)
+        self._check_open()
         return RecoveryKey(bytes(self._key))
 
     def store_key_in_keychain(self) -> None:
         """Keep this workspace's key in this computer's keychain (after opening it with the
         recovery key or the passphrase), so it opens without them from now on."""
-        self.engine  # noqa: B018 (raises if closed)
+        self._check_open()
         keys.save_key(self.salt, bytes(self._key))
         keys.remember_mode(self.salt, "keychain")
 
     def verify_audit_trail(self) -> ChainReport:
         """Check the audit chain, including against the newest event this computer saw."""
+        from dpia_desk.store.audit import verify_chain
+
         with self.read_session() as session:
             return verify_chain(session, hints.read_hint(self.salt, "audit_head"))
 
     def _remember_audit_head(self) -> None:
         """Remember the newest event, only ever moving forward: a chain cut short keeps being
-        reported until a restore says otherwise (:meth:`forget_audit_head`)."""
-        with self.read_session() as session:
-            head = chain_head(session)
+        reported until a restore says otherwise (:meth:`forget_audit_head`).
+
+        Read without SQLAlchemy (a session that never needed it should not load it to close);
+        the same ``"<seq>:<hash>"`` as :func:`dpia_desk.store.audit.chain_head`."""
+        with self.read_connection() as connection:
+            row = connection.execute(
+                "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1"
+            ).fetchone()
+        head = None if row is None else f"{row[0]}:{row[1]}"
         known = hints.read_hint(self.salt, "audit_head") or "0:"
         if head is not None and int(head.partition(":")[0]) > int(known.partition(":")[0]):
             hints.write_hints(self.salt, audit_head=head)
 
     def close(self) -> None:
-        if self._engine is not None and not self.read_only:
+        was_open = not self._closed
+        if was_open and not self.read_only:
             with contextlib.suppress(Exception):  # closing must not fail; the hint is a bonus
                 self._remember_audit_head()
-        engine, self._engine = self._engine, None
+        self._closed = True
+        engine, self._engine, self._write_engine = self._engine, None, None
         if engine is not None:
             engine.dispose()
-            if self.read_only:
-                _remove_new_sidecars(self.path, self._sidecars_existed)
+        self._close_readers()
+        if was_open and self.read_only:
+            _remove_new_sidecars(self.path, self._sidecars_existed)
         for index in range(len(self._key)):
             self._key[index] = 0
         self._lock.release()
