@@ -14,7 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from dpia_desk.store import KeychainKey, Passphrase, RecoveryKey, Workspace
 from dpia_desk.ui.app import create_application
@@ -33,6 +35,58 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if Path(str(item.fspath)).is_relative_to(here):
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
             item.add_marker(pytest.mark.gui)
+
+
+def _describe(widget: QWidget) -> str:
+    name = type(widget).__name__
+    details = [part for part in (widget.objectName(), widget.windowTitle()) if part]
+    return f"{name}({', '.join(repr(part) for part in details)})" if details else name
+
+
+def _flush_deletes() -> None:
+    """Runs the deferred deletes (``deleteLater``) queued so far; plain ``processEvents`` does not
+    run them outside an event loop."""
+    for _round in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+
+
+@pytest.fixture(autouse=True)
+def no_leftover_windows(qapp: QApplication) -> Iterator[None]:
+    """Fails a test that leaves top-level widgets behind.
+
+    A widget without a parent that nobody deletes lives until interpreter exit, where PySide
+    destroys it after the QApplication: a crash (SIGSEGV) after all tests passed. Every window a
+    test opens must be deleted: ``qtbot.addWidget`` (closed and deleted after the test),
+    ``WA_DeleteOnClose``, ``deleteLater`` after ``exec()``, or a parent. This fixture closes what
+    is left, runs the deferred deletes, and names whatever survives (then deletes it, so the next
+    test starts clean). It is set up before the other fixtures of the UI tests, so it checks
+    after they have closed their windows.
+    """
+    before = {shiboken6.getCppPointer(widget)[0] for widget in QApplication.topLevelWidgets()}
+    yield
+    _flush_deletes()
+    new = [
+        widget
+        for widget in QApplication.topLevelWidgets()
+        if shiboken6.getCppPointer(widget)[0] not in before
+    ]
+    for widget in new:
+        widget.close()
+    _flush_deletes()
+    left = [widget for widget in new if shiboken6.isValid(widget)]
+    left = [widget for widget in left if widget.parent() is None and widget.isWindow()]
+    if not left:
+        return
+    names = sorted(_describe(widget) for widget in left)
+    for widget in left:
+        widget.deleteLater()
+    _flush_deletes()
+    pytest.fail(
+        "top-level widgets left behind (give them a parent, qtbot.addWidget, WA_DeleteOnClose "
+        "or deleteLater): " + ", ".join(names),
+        pytrace=False,
+    )
 
 
 @pytest.fixture

@@ -32,6 +32,7 @@ from dpia_desk.ui.icons import app_icon
 from dpia_desk.ui.main_window import MainWindow
 from dpia_desk.ui.settings import Preferences
 from dpia_desk.ui.theme import apply_theme
+from dpia_desk.ui.widgets import disposing
 from dpia_desk.ui.workers import Runner, WorkRunner
 from dpia_desk.ui.workspace_flow import WorkspaceOpener
 
@@ -201,7 +202,9 @@ class AppController(QObject):
             from dpia_desk.ui.dialogs.locked import LockedDialog
 
             while True:
-                if LockedDialog(self.path).exec() != QDialog.DialogCode.Accepted:
+                with disposing(LockedDialog(self.path)) as dialog:
+                    unlock = dialog.exec() == QDialog.DialogCode.Accepted
+                if not unlock:
                     self.app.quit()
                     return
                 workspace = WorkspaceOpener(self.runner).open(self.path)
@@ -232,7 +235,8 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         passphrase = read_passphrase(args)
     except DpiaDeskError as error:
-        error_box(error).exec()
+        with disposing(error_box(error)) as box:
+            box.exec()
         passphrase = None
     controller = AppController(app, path, passphrase=passphrase, preferences=preferences)
     try:
@@ -258,5 +262,13 @@ def run_gui(args: argparse.Namespace) -> int:
         code = app.exec()
     finally:
         handler.uninstall()
-    QCoreApplication.processEvents()
+        dispose_pending()
     return int(code)
+
+
+def dispose_pending() -> None:
+    """Deletes now what ``deleteLater`` queued (the main window after quit, dialogs of a start
+    that ended before the event loop ran): left to interpreter exit, PySide would destroy those
+    widgets after the QApplication, which can crash the process as it ends."""
+    QCoreApplication.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -130,8 +130,10 @@ class CrashDialog(FittedDialog):
 
 
 def error_box(error: DpiaDeskError, parent: QWidget | None = None) -> QMessageBox:
-    """The message box for an expected error: its message, and its hint as the way forward."""
+    """The message box for an expected error: its message, and its hint as the way forward.
+    It deletes itself once closed (shown with ``open()`` it would otherwise pile up)."""
     box = QMessageBox(parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("ErrorBox", "dpia_desk"))
     box.setText(error.message)

@@ -33,6 +33,7 @@ from dpia_desk.ui.icons import app_icon, icon
 from dpia_desk.ui.labels import format_time
 from dpia_desk.ui.navigation import NavigationBar, NavigationModel
 from dpia_desk.ui.pages import Page, PageSpec, page_specs
+from dpia_desk.ui.widgets import disposing
 from dpia_desk.ui.workers import WorkContext, WorkHandle
 
 
@@ -315,9 +316,9 @@ class MainWindow(QMainWindow):
     def edit_settings(self) -> None:
         from dpia_desk.ui.dialogs.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.context.preferences, self)
-        if dialog.exec():
-            preferences = dialog.preferences()
+        with disposing(SettingsDialog(self.context.preferences, self)) as dialog:
+            preferences = dialog.preferences() if dialog.exec() else None
+        if preferences is not None:
             preferences.save()
             self.context.preferences = preferences
             self.preferences_changed.emit(preferences)
@@ -325,7 +326,8 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from dpia_desk.ui.dialogs.about_dialog import AboutDialog
 
-        AboutDialog(self.context.workspace.path, self).exec()
+        with disposing(AboutDialog(self.context.workspace.path, self)) as dialog:
+            dialog.exec()
 
     # --- state ---------------------------------------------------------------------------------
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -15,6 +19,24 @@ from PySide6.QtWidgets import (
 )
 
 from dpia_desk.ui.icons import icon
+
+DialogT = TypeVar("DialogT", bound=QDialog)
+
+
+@contextmanager
+def disposing(dialog: DialogT) -> Iterator[DialogT]:
+    """``with disposing(SomeDialog(...)) as dialog: dialog.exec()`` deletes the dialog once the
+    block is done (``deleteLater``: its values can still be read inside the block).
+
+    A dialog shown with ``exec()`` and then only dropped is not freed: the signal connections to
+    its own methods keep its Python wrapper alive, and a parentless one then lives until
+    interpreter exit, where PySide destroys it after the QApplication (a crash at exit). A
+    parented one would pile up under its parent. So every dialog we ``exec()`` goes through here.
+    """
+    try:
+        yield dialog
+    finally:
+        dialog.deleteLater()
 
 
 class FieldError(QLabel):

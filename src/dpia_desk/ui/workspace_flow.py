@@ -40,6 +40,7 @@ from dpia_desk.store import (
 )
 from dpia_desk.store.keys import KeySource, keychain_available
 from dpia_desk.ui.dialogs.store_error import Choice
+from dpia_desk.ui.widgets import disposing
 from dpia_desk.ui.workers import Runner
 
 #: lupdate extracts translate("Context", "literal") calls; keep both arguments literal.
@@ -105,15 +106,15 @@ class WorkspaceOpener:
     def _first_run(self, path: Path) -> Workspace | None:
         from dpia_desk.ui.dialogs.first_run import FirstRunDialog
 
-        dialog = FirstRunDialog(path, self.runner, self.parent)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.workspace is not None:
-            self.created = True
-            self.demo_loaded = dialog.demo_loaded
-            return dialog.workspace
-        if dialog.workspace is not None:  # closed after creation: keep it open, it exists now
-            self.created = True
-            return dialog.workspace
-        return None
+        with disposing(FirstRunDialog(path, self.runner, self.parent)) as dialog:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            workspace, demo_loaded = dialog.workspace, dialog.demo_loaded
+        if workspace is None:
+            return None
+        # Closed after creation without "finish": keep it open all the same, it exists now.
+        self.created = True
+        self.demo_loaded = accepted and demo_loaded
+        return workspace
 
     def _unlock(
         self, path: Path, mode: UnlockMode, message: str | None
@@ -124,11 +125,13 @@ class WorkspaceOpener:
             path, self.runner, mode, message,
             keychain_available=keychain_available(), parent=self.parent,
         )  # fmt: skip
-        result = dialog.exec()
-        if result == QDialog.DialogCode.Accepted and dialog.workspace is not None:
-            return dialog.workspace
-        if result == ERROR_RESULT and dialog.error is not None:
-            return dialog.error
+        with disposing(dialog):
+            result = dialog.exec()
+            workspace, error = dialog.workspace, dialog.error
+        if result == QDialog.DialogCode.Accepted and workspace is not None:
+            return workspace
+        if result == ERROR_RESULT and error is not None:
+            return error
         return None
 
     def _handle(self, path: Path, error: DpiaDeskError) -> Workspace | DpiaDeskError | Path | None:
@@ -162,9 +165,10 @@ class WorkspaceOpener:
             )
         from dpia_desk.ui.dialogs.store_error import StoreErrorDialog
 
-        dialog = StoreErrorDialog(error, self.parent)
-        dialog.exec()
-        return self._after_choice(path, error, dialog.choice)
+        with disposing(StoreErrorDialog(error, self.parent)) as dialog:
+            dialog.exec()
+            choice = dialog.choice
+        return self._after_choice(path, error, choice)
 
     def _after_choice(
         self, path: Path, error: DpiaDeskError, choice: Choice

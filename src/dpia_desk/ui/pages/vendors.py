@@ -30,7 +30,7 @@ from dpia_desk.ui.models.vendor_table import VENDOR_ID_ROLE, Column, VendorTable
 from dpia_desk.ui.pages import Page
 from dpia_desk.ui.pages.vendor_detail import VendorDetailPanel
 from dpia_desk.ui.theme import current_theme
-from dpia_desk.ui.widgets import heading, hint
+from dpia_desk.ui.widgets import disposing, heading, hint
 
 #: Filter-as-you-type waits this long after the last keystroke before querying.
 FILTER_DEBOUNCE_MS = 150
@@ -290,30 +290,34 @@ class VendorsPage(Page):
     def add_vendor(self) -> None:
         from dpia_desk.ui.dialogs.vendor_dialog import VendorDialog
 
-        dialog = VendorDialog(self.context, parent=self)
-        if dialog.exec() and dialog.vendor_id is not None:
+        with disposing(VendorDialog(self.context, parent=self)) as dialog:
+            added = dialog.vendor_id if dialog.exec() else None
+        if added is not None:
             self.status_message.emit(self.tr("Vendor added."))
-            self.show_vendor(dialog.vendor_id)
+            self.show_vendor(added)
 
     def edit_vendor(self, vendor_id: str) -> None:
         from dpia_desk.ui.dialogs.vendor_dialog import VendorDialog
 
-        dialog = VendorDialog(self.context, vendor_id, parent=self)
-        if dialog.exec():
+        with disposing(VendorDialog(self.context, vendor_id, parent=self)) as dialog:
+            saved = dialog.exec()
+        if saved:
             self.status_message.emit(self.tr("Vendor saved."))
 
     def add_ai_system(self, vendor_id: str) -> None:
         from dpia_desk.ui.dialogs.ai_system_dialog import AISystemDialog
 
-        dialog = AISystemDialog(self.context, vendor_id, parent=self)
-        if dialog.exec():
+        with disposing(AISystemDialog(self.context, vendor_id, parent=self)) as dialog:
+            added = dialog.exec()
+        if added:
             self.status_message.emit(self.tr("AI system added."))
 
     def edit_ai_system(self, vendor_id: str, system_id: str) -> None:
         from dpia_desk.ui.dialogs.ai_system_dialog import AISystemDialog
 
-        dialog = AISystemDialog(self.context, vendor_id, system_id, parent=self)
-        if dialog.exec():
+        with disposing(AISystemDialog(self.context, vendor_id, system_id, parent=self)) as dialog:
+            saved = dialog.exec()
+        if saved:
             self.status_message.emit(self.tr("AI system saved."))
 
     def start_review(self, vendor_id: str) -> None:
