@@ -89,7 +89,13 @@ def docx_cell_by_cell(report: DpiaReport, path: Path) -> None:
             table = document.add_table(rows=5, cols=5)
             for row_index, row in enumerate(block.rows):
                 for column, heat_cell in enumerate(row):
-                    table.cell(row_index, column + 1).text = " ".join(heat_cell.risk_ids)
+                    shown = "\n".join(
+                        part
+                        for part in (heat_cell.headline, heat_cell.ids_text, heat_cell.label)
+                        if part
+                    )
+                    table.cell(row_index, column + 1).text = clean_text(shown)
+            document.add_paragraph(clean_text(block.summary))
         elif isinstance(block, BarChart):
             table = document.add_table(rows=len(block.bars), cols=2)
             for row_index, (label, score) in enumerate(block.bars):

@@ -46,7 +46,7 @@ CODE_FIELDS = frozenset(
         "classification",
         "keywords",
         "refs",
-        "risk_matrix",
+        "risk_scale",
     }
 )
 
@@ -172,6 +172,43 @@ def pdf_body_text(path: Path) -> str:
         )
         parts.append("\n".join(lines[marker + 2 :]))
     return "\n".join(parts).replace("\x00", "")
+
+
+def pdf_page_bodies(path: Path) -> list[list[str]]:
+    """Each page's lines without its header and footer (see :func:`pdf_body_text`)."""
+    import pypdf
+
+    pages: list[list[str]] = []
+    for number, page in enumerate(pypdf.PdfReader(str(path)).pages, start=1):
+        lines = (page.extract_text() or "").split("\n")
+        if number == 1:
+            pages.append(lines[1:])
+            continue
+        marker = next(
+            index for index, line in enumerate(lines[:8]) if line.startswith(f"Page {number} of")
+        )
+        pages.append([line for line in lines[marker + 2 :] if line.strip()])
+    return pages
+
+
+def stranded_leads(path: Path, blocks: list[Any]) -> list[tuple[int, str]]:
+    """Pages of a DPIA PDF whose last line is a heading or an introducing note (or the end of
+    one): what must never be separated from what follows it."""
+    from dpia_desk.reports.layout import Heading, Para
+
+    leads = [
+        squash(block.text)
+        for block in blocks
+        if isinstance(block, Heading) or (isinstance(block, Para) and block.style == "note")
+    ]
+    found: list[tuple[int, str]] = []
+    for number, lines in enumerate(pdf_page_bodies(path), start=1):
+        if number <= 2 or not lines:  # the cover and the contents
+            continue
+        last = squash(lines[-1])
+        if len(last) >= 3 and any(lead.endswith(last) for lead in leads):
+            found.append((number, lines[-1]))
+    return found
 
 
 def pdf_drawable(text: str) -> str:

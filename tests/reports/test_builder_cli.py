@@ -15,6 +15,7 @@ import pytest
 
 from dpia_desk.cli import main
 from dpia_desk.reports.model import DpiaReport
+from dpia_desk.scoring import load_rules
 from dpia_desk.store import Passphrase, Workspace
 from dpia_desk.store.models import Assessment
 from tests.reports.readback import docx_text, page_count, pdf_text, squash
@@ -65,7 +66,15 @@ def test_the_builder_gathers_the_related_results(demo: tuple[Path, Path]) -> Non
     assert report.ai_act.tier in {"prohibited", "high", "limited", "minimal", "out_of_scope"}
     assert report.screening.verdict and report.screening.criteria
     assert report.risks and all(1 <= risk.severity <= 4 for risk in report.risks)
-    assert len(report.risk_matrix) == 4 and all(len(row) == 4 for row in report.risk_matrix)
+    scale = report.risk_scale
+    assert len(scale.matrix) == 4 and all(len(row) == 4 for row in scale.matrix)
+    # the documents know exactly the levels the scoring rules have, lowest first
+    rules = load_rules().dpia
+    assert [level.level for level in scale.levels] == sorted(
+        rules.levels, key=lambda name: rules.levels[name].rank
+    )
+    assert {risk.inherent_level for risk in report.risks} <= set(rules.levels)
+    assert {risk.residual_level for risk in report.risks} <= set(rules.levels)
     assert report.content.description and report.content.necessity
     assert report.audit.event_count > 0 and report.audit.chain_verified
     assert report.scorecard is not None and report.scorecard.domain_scores

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import zipfile
 from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
 
+from dpia_desk.reports import write_dpia_docx
 from dpia_desk.reports.layout import block_texts, dpia_blocks
 from dpia_desk.reports.model import DpiaReport
 from dpia_desk.reports.sample import sample_report
@@ -137,3 +139,49 @@ def test_newlines_become_line_breaks(tmp_path: Path, report: DpiaReport) -> None
         body = archive.read("word/document.xml").decode("utf-8")
     first, second = (f'<w:t xml:space="preserve">{t}</w:t>' for t in ("first line", "second line"))
     assert f"{first}<w:br/>{second}" in body
+
+
+def _keeps_with_next(paragraph: docx.text.paragraph.Paragraph) -> bool:
+    """keepNext set on the paragraph or inherited from its style chain."""
+    if paragraph.paragraph_format.keep_with_next:
+        return True
+    style = paragraph.style
+    while style is not None:
+        if style.paragraph_format.keep_with_next:
+            return True
+        style = style.base_style
+    return False
+
+
+def test_headings_and_notes_keep_with_what_follows(sample_exports: dict[str, Path]) -> None:
+    """Word and LibreOffice never end a page with a heading or an introducing note."""
+    document = docx.Document(str(sample_exports["docx"]))
+    checked = 0
+    for paragraph in document.paragraphs:
+        name = paragraph.style.name if paragraph.style is not None else ""
+        if name.startswith("Heading") or (name == "Note" and paragraph.text.startswith("GDPR")):
+            assert _keeps_with_next(paragraph), paragraph.text
+            checked += 1
+    assert checked > 20
+
+
+def test_heat_maps_count_crowded_cells_and_list_every_risk(tmp_path: Path) -> None:
+    base = sample_report(answer_count=4)
+    crowded = tuple(
+        dataclasses.replace(
+            base.risks[index % len(base.risks)],
+            risk_id=f"R{index + 1}",
+            residual_severity=2,
+            residual_likelihood=2,
+            residual_level="low",
+        )
+        for index in range(5)
+    )
+    report = dataclasses.replace(base, risks=crowded)
+    target = tmp_path / "crowded.docx"
+    write_dpia_docx(report, target)
+    text = squash(docx_text(target))
+    assert squash("5 risks") in text and squash("R1, R2, R3, R4, R5") in text
+    assert squash("severity 2, likelihood 2 (Low): R1, R2, R3, R4, R5") in text
+    xml = zipfile.ZipFile(target).read("word/document.xml").decode("utf-8")
+    assert "very_high" not in xml and "Very high" not in xml

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from dpia_desk.reports import write_dpia_pdf
 from dpia_desk.reports.layout import (
     BarChart,
     HeatMap,
@@ -18,7 +20,13 @@ from dpia_desk.reports.layout import (
 )
 from dpia_desk.reports.model import DpiaReport
 from dpia_desk.reports.sample import sample_report
-from tests.reports.readback import pdf_drawable, pdf_text, squash
+from tests.reports.readback import (
+    pdf_drawable,
+    pdf_page_bodies,
+    pdf_text,
+    squash,
+    stranded_leads,
+)
 
 
 def _fonts(reader: pypdf.PdfReader) -> dict[str, pypdf.generic.DictionaryObject]:
@@ -183,3 +191,98 @@ def test_a_1200_answer_pdf_holds_every_question(tmp_path: Path) -> None:
     ids = [entry.question_id for section in big.answer_sections for entry in section.answers]
     assert len(ids) == 1200
     assert all(question_id in text for question_id in ids)
+
+
+def _shifted(report: DpiaReport, lines: int) -> DpiaReport:
+    """The report with ``lines`` more lines of text early on: every later block moves down."""
+    first = report.content.description[0]
+    text = first.text + "".join(f"\nExtra line {n}." for n in range(lines))
+    content = dataclasses.replace(
+        report.content,
+        description=(dataclasses.replace(first, text=text), *report.content.description[1:]),
+    )
+    return dataclasses.replace(report, content=content)
+
+
+def test_no_page_ends_with_a_heading_or_an_introducing_note(tmp_path: Path) -> None:
+    """Wherever the page breaks fall, a heading (or a run of headings and notes) stays with the
+    start of what follows, also when that is a long table, a chart or a risk map."""
+    base = sample_report(answer_count=40)
+    stranded = {}
+    for lines in range(0, 64):  # 64 lines of 12.5 pt: the breaks sweep more than a page
+        report = _shifted(base, lines)
+        target = tmp_path / f"shift-{lines}.pdf"
+        write_dpia_pdf(report, target)
+        found = stranded_leads(target, dpia_blocks(report))
+        if found:
+            stranded[lines] = found
+    assert stranded == {}
+
+
+def test_headings_do_not_leave_half_pages_empty(tmp_path: Path) -> None:
+    """A heading before a table longer than the rest of the page starts the table on the same
+    page (keepWithNext would move both, leaving the page half empty)."""
+    report = sample_report(answer_count=300)
+    target = tmp_path / "big.pdf"
+    write_dpia_pdf(report, target)
+    bodies = pdf_page_bodies(target)
+    # the appendix: every page is full of answers; no page holds only a few lines
+    appendix = next(
+        n for n, lines in enumerate(bodies) if "Appendix A. Questionnaire answers" in lines
+    )
+    for lines in bodies[appendix + 1 : -2]:
+        assert len(lines) > 25, lines
+
+
+def test_heat_maps_name_every_risk_of_every_cell_in_the_text_layer(tmp_path: Path) -> None:
+    """Crowded cells show a count; the text under the maps names each cell's risks."""
+    base = sample_report(answer_count=4)
+    crowded = tuple(
+        dataclasses.replace(
+            base.risks[index % len(base.risks)],
+            risk_id=f"R{index + 1}",
+            severity=3,
+            likelihood=3,
+            inherent_level="high",
+        )
+        for index in range(9)
+    )
+    report = dataclasses.replace(base, risks=crowded)
+    target = tmp_path / "crowded.pdf"
+    write_dpia_pdf(report, target)
+    text = squash(pdf_text(target))
+    assert "9risks" in text
+    ids = ", ".join(f"R{n}" for n in range(1, 10))
+    assert squash(f"severity 3, likelihood 3 (High): {ids}") in text
+    for heat in (b for b in dpia_blocks(report) if isinstance(b, HeatMap)):
+        assert squash(heat.summary) in text
+
+
+def test_levels_and_their_names_come_from_the_scoring_rules(
+    report: DpiaReport, sample_exports: dict[str, Path]
+) -> None:
+    from dpia_desk.scoring import load_rules
+
+    rules = load_rules().dpia
+    scale = report.risk_scale
+    assert [level.level for level in scale.levels] == sorted(
+        rules.levels, key=lambda name: rules.levels[name].rank
+    )
+    assert [level.label for level in scale.levels] == [
+        rules.levels[level.level].label for level in scale.levels
+    ]
+    assert scale.matrix == tuple(tuple(rules.matrix[point]) for point in range(1, 5))
+    text = pdf_text(sample_exports["pdf"])
+    assert "Very high" not in text and "very_high" not in text
+    for level in scale.levels:
+        assert level.label in text
+
+
+def test_a_level_the_rules_do_not_know_is_shown_not_lost(tmp_path: Path) -> None:
+    """Older data may carry a level the rules dropped: it is named and drawn neutral."""
+    base = sample_report(answer_count=4)
+    old = dataclasses.replace(base.risks[0], inherent_level="very_high")
+    report = dataclasses.replace(base, risks=(old, *base.risks[1:]))
+    target = tmp_path / "old-level.pdf"
+    write_dpia_pdf(report, target)
+    assert "Very high" in pdf_text(target)

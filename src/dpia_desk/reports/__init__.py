@@ -39,10 +39,13 @@ from dpia_desk.reports.model import (
     Reason,
     ReportMeta,
     Risk,
+    RiskScale,
+    RiskScaleLevel,
     ScreeningCriterion,
     SignOff,
     TextBlock,
     VendorScorecard,
+    rules_risk_scale,
 )
 
 if TYPE_CHECKING:  # SQLAlchemy only for the annotation; importing reports stays light
@@ -69,6 +72,8 @@ __all__ = [
     "Reason",
     "ReportMeta",
     "Risk",
+    "RiskScale",
+    "RiskScaleLevel",
     "ScreeningCriterion",
     "SignOff",
     "TextBlock",
@@ -76,6 +81,7 @@ __all__ = [
     "build_portfolio",
     "build_report",
     "build_scorecard",
+    "rules_risk_scale",
     "write_dpia_docx",
     "write_dpia_pdf",
     "write_portfolio_csv",

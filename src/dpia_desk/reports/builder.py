@@ -45,6 +45,7 @@ from dpia_desk.reports.model import (
     SignOff,
     TextBlock,
     VendorScorecard,
+    rules_risk_scale,
 )
 from dpia_desk.services.assessments import (
     AssessmentSnapshot,
@@ -154,7 +155,6 @@ def build_report(session: Session, assessment_id: str, *, author: str = "") -> D
         ),
         audit=_audit(session, assessment),
         scorecard=_scorecard(vendor, system, assessment, related, generated),
-        risk_matrix=_risk_matrix(),
     )
 
 
@@ -375,7 +375,7 @@ def _content(form: Form, current: AssessmentSnapshot, result: Mapping[str, Any])
             0,
             TextBlock(
                 "Residual risk",
-                f"The highest residual risk is {str(highest).replace('_', ' ')}. "
+                f"The highest residual risk is {rules_risk_scale().label(str(highest)).lower()}. "
                 + " ".join(reason.text for reason in _reasons(result.get("reasons"))[:6]),
                 ("gdpr:art35.7.c", "gdpr:art36.1"),
             ),
@@ -477,15 +477,6 @@ def _risks(
                 )
             )
     return out
-
-
-def _risk_matrix() -> tuple[tuple[str, ...], ...]:
-    from dpia_desk.scoring.dpia_risk import rate
-
-    return tuple(
-        tuple(rate(severity, likelihood).level for likelihood in range(1, 5))
-        for severity in range(1, 5)
-    )
 
 
 def _ai_act(current: AssessmentSnapshot | None) -> AiActClassification:

@@ -25,9 +25,9 @@ from docx.oxml.ns import nsdecls, qn
 
 from dpia_desk.atomic_write import atomic_write
 from dpia_desk.paths import resources_dir
-from dpia_desk.reports import labels as lb
 from dpia_desk.reports.errors import ExportError, ProgressCallback, export_error, report_progress
 from dpia_desk.reports.layout import (
+    NO_LEVEL_FILL,
     BarChart,
     Block,
     Cell,
@@ -40,17 +40,10 @@ from dpia_desk.reports.layout import (
     TableOfContents,
     dpia_blocks,
 )
-from dpia_desk.reports.model import LIKELIHOOD_LABELS, SEVERITY_LABELS, DpiaReport
+from dpia_desk.reports.model import DpiaReport
 from dpia_desk.reports.text import chunk_text, clean_text, metadata_text
 
-#: Fill colours of the risk levels; distinct in grey too, and every cell also names its level.
-LEVEL_FILLS = {
-    "low": "D5ECD4",
-    "moderate": "FCE8A6",
-    "high": "F5B26B",
-    "very_high": "D9534F",
-}
-_NO_LEVEL_FILL = "EEF1F4"
+# Risk level fills come with the layout's cells (levels and their shades from the scoring rules).
 _BAR_FILL = "3E4C5E"
 _BAR_TRACK = "E6E9ED"
 _TWIPS_PER_EMU = 1 / 635
@@ -158,6 +151,18 @@ def _shd(fill: str) -> str:
 def _centred(text: str, rpr: str, *, keep_next: bool = False) -> str:
     keep = "<w:keepNext/>" if keep_next else ""
     return f'<w:p><w:pPr>{keep}<w:jc w:val="center"/></w:pPr><w:r>{rpr}{_t(text)}</w:r></w:p>'
+
+
+def _fill(fill: str) -> str:
+    """A layout fill as Word wants it: six hex digits (anything else, e.g. hostile codes, is
+    replaced by the neutral fill so the XML stays valid)."""
+    if len(fill) == 6 and all(ch in "0123456789abcdefABCDEF" for ch in fill):
+        return fill.upper()
+    return NO_LEVEL_FILL
+
+
+def _point(labels: tuple[str, ...], point: int) -> str:
+    return labels[point - 1] if 1 <= point <= len(labels) else ""
 
 
 def _ppr(style_id: str | None, extra: str = "") -> str:
@@ -305,8 +310,8 @@ class _DocxWriter:
 
     def _cell(self, cell: Cell, width: int, *, header: bool = False) -> str:
         fill = ""
-        if cell.level:
-            fill = _shd(LEVEL_FILLS.get(cell.level, _NO_LEVEL_FILL))
+        if cell.level or cell.fill:
+            fill = _shd(_fill(cell.fill))
         tcpr = f'<w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{fill}</w:tcPr>'
         style = "Table Heading" if header else "Table Text"
         content = self.paragraphs(cell.text, style, _rpr(bold=cell.bold))
@@ -356,27 +361,32 @@ class _DocxWriter:
         widths = [label_width] + [cell_width] * 4
         style = self.style("DPIA Heat Map") or ""
         rows: list[str] = []
+        # keepNext on every paragraph of the map holds it, and the summary under it, on one page
         for index, row in enumerate(heat_map.rows):
             severity = 4 - index
-            label = f"Severity {severity}\n{SEVERITY_LABELS[severity - 1]}"
-            # keepNext on every row but the last holds the map together on one page
+            name = _point(heat_map.severity_labels, severity)
             cells = [
                 self._plain_cell(
-                    label, label_width, "F7F8FA", align="right", size=15, keep_next=True
+                    f"Severity {severity}\n{name}", label_width, "F7F8FA", align="right", size=15,
+                    keep_next=True,
                 )
-            ]
+            ]  # fmt: skip
             for heat_cell, width in zip(row, widths[1:], strict=True):
-                fill = LEVEL_FILLS.get(heat_cell.level, _NO_LEVEL_FILL)
-                ids = " ".join(heat_cell.risk_ids)
-                level = lb.label(lb.RISK_LEVEL, heat_cell.level)
+                # One risk: its id; several: how many, with their ids under the count (Word
+                # wraps them inside the cell, so they always fit).
                 text = _centred(
-                    clean_text(ids) if ids else " ",
+                    clean_text(heat_cell.headline) or " ",
                     _rpr(bold=True, size_half_points=18),
                     keep_next=True,
                 )
-                text += _centred(level, _rpr(size_half_points=13), keep_next=True)
+                if heat_cell.ids_text:
+                    text += _centred(
+                        clean_text(heat_cell.ids_text), _rpr(size_half_points=14), keep_next=True
+                    )
+                text += _centred(heat_cell.label, _rpr(size_half_points=13), keep_next=True)
+                shading = _shd(_fill(heat_cell.fill))
                 cells.append(
-                    f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{_shd(fill)}'
+                    f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}'
                     f'<w:vAlign w:val="center"/></w:tcPr>{text}</w:tc>'
                 )
             rows.append(
@@ -384,11 +394,19 @@ class _DocxWriter:
                 + "".join(cells)
                 + "</w:tr>"
             )
-        footer = [self._plain_cell("Likelihood →", label_width, "FFFFFF", align="right", size=15)]
+        footer = [
+            self._plain_cell(
+                "Likelihood →", label_width, "FFFFFF", align="right", size=15, keep_next=True
+            )
+        ]
         for likelihood, width in zip(range(1, 5), widths[1:], strict=True):
             footer.append(
                 self._plain_cell(
-                    f"{likelihood}\n{LIKELIHOOD_LABELS[likelihood - 1]}", width, "FFFFFF", size=15
+                    f"{likelihood}\n{_point(heat_map.likelihood_labels, likelihood)}",
+                    width,
+                    "FFFFFF",
+                    size=15,
+                    keep_next=True,
                 )
             )
         rows.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(footer) + "</w:tr>")
@@ -400,7 +418,9 @@ class _DocxWriter:
             'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
             f"{self._grid(widths)}{''.join(rows)}</w:tbl>"
         )
-        self.emit('<w:p><w:pPr><w:spacing w:before="0" w:after="120"/></w:pPr></w:p>')
+        # the map in words: what a screen reader reads, and every risk of a crowded cell
+        spacing = '<w:spacing w:before="80" w:after="160"/>'
+        self.emit(self.paragraphs(heat_map.summary, "Note", extra_ppr=spacing))
 
     def _plain_cell(
         self,
@@ -432,10 +452,13 @@ class _DocxWriter:
         for label, score in chart.bars:
             filled = 0 if score is None else round(max(0.0, min(100.0, score)) / (100 / steps))
             cells = [self._plain_cell(label, label_width, "FFFFFF", align="right", size=17)]
-            for step in range(steps):
-                fill = _BAR_FILL if step < filled else _BAR_TRACK
+            # the bar and its track as two cells spanning the steps: no seams between steps
+            for span, fill in ((filled, _BAR_FILL), (steps - filled, _BAR_TRACK)):
+                if span == 0:
+                    continue
                 cells.append(
-                    f'<w:tc><w:tcPr><w:tcW w:w="{step_width}" w:type="dxa"/>{_shd(fill)}</w:tcPr>'
+                    f'<w:tc><w:tcPr><w:tcW w:w="{step_width * span}" w:type="dxa"/>'
+                    f'<w:gridSpan w:val="{span}"/>{_shd(fill)}</w:tcPr>'
                     '<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr></w:p></w:tc>'
                 )
             value = "not scored" if score is None else f"{score:.0f}"

@@ -1,4 +1,8 @@
-"""Words every writer shows the same way: status names, tiers, levels, legal references, dates."""
+"""Words every writer shows the same way: status names, tiers, legal references, dates.
+
+Risk levels are not here: their names come from the scoring rules with the report
+(``DpiaReport.risk_scale``), so the documents never name a level the app does not have.
+"""
 
 from __future__ import annotations
 
@@ -50,13 +54,6 @@ DPIA_VERDICT = {
     "consider": "DPIA to be considered (document the decision)",
     "not_required": "DPIA not required",
     "not_assessed": "Not screened yet",
-}
-
-RISK_LEVEL = {
-    "low": "Low",
-    "moderate": "Moderate",
-    "high": "High",
-    "very_high": "Very high",
 }
 
 DECISION = {

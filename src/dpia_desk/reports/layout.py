@@ -17,17 +17,32 @@ from dataclasses import dataclass
 
 from dpia_desk.reports import labels as lb
 from dpia_desk.reports.model import (
-    LIKELIHOOD_LABELS,
-    RISK_LEVELS,
-    SEVERITY_LABELS,
     AnswerEntry,
     AnswerSection,
     DpiaReport,
     Reason,
     Risk,
+    RiskScale,
     TextBlock,
     VendorScorecard,
 )
+
+#: Fills of the risk levels, lowest level first: light to dark, so they stay apart printed in
+#: grey (and every cell names its level in words). The levels themselves come from the scoring
+#: rules (``DpiaReport.risk_scale``); a scale with more levels than fills spreads them out.
+LEVEL_RAMP: tuple[str, ...] = ("E3F2E1", "FBE29A", "F5B26B", "E07A6F", "C4524A")
+NO_LEVEL_FILL = "EEF1F4"
+
+
+def level_fill(scale: RiskScale, level: str) -> str:
+    """The fill (hex RGB) of ``level``: its place on the scale picks the shade."""
+    rank = scale.rank(level)
+    if rank < 0:
+        return NO_LEVEL_FILL
+    count = len(scale.levels)
+    if count <= len(LEVEL_RAMP):
+        return LEVEL_RAMP[rank]
+    return LEVEL_RAMP[round(rank * (len(LEVEL_RAMP) - 1) / (count - 1))]
 
 
 @dataclass(frozen=True)
@@ -66,7 +81,8 @@ class Cell:
     text: str
     note: str = ""  # smaller second part: ids, references, hashes
     bold: bool = False
-    level: str = ""  # a risk level: the cell is shaded and says the level in words
+    level: str = ""  # a risk level: the cell says the level in words ...
+    fill: str = ""  # ... and is shaded with its fill (hex RGB)
 
 
 @dataclass(frozen=True)
@@ -80,15 +96,36 @@ class Table:
 @dataclass(frozen=True)
 class HeatCell:
     level: str
+    label: str  # the level in words
+    fill: str  # hex RGB
     risk_ids: tuple[str, ...]
+
+    @property
+    def headline(self) -> str:
+        """What the cell says first: its one risk's id, or how many risks it holds."""
+        if len(self.risk_ids) == 1:
+            return self.risk_ids[0]
+        return f"{len(self.risk_ids)} risks" if self.risk_ids else ""
+
+    @property
+    def ids_text(self) -> str:
+        """The ids of a cell holding several risks (shown under the count where they fit)."""
+        return ", ".join(self.risk_ids) if len(self.risk_ids) > 1 else ""
 
 
 @dataclass(frozen=True)
 class HeatMap:
-    """``rows[0]`` is severity 4 (top row), columns are likelihood 1..4 (left to right)."""
+    """``rows[0]`` is severity 4 (top row), columns are likelihood 1..4 (left to right).
+
+    ``summary`` says in words which risks sit in which cell: the map as text, for screen readers
+    and text search, and the full lists of cells too crowded to name all their risks.
+    """
 
     caption: str
     rows: tuple[tuple[HeatCell, ...], ...]
+    severity_labels: tuple[str, ...]  # points 1..4
+    likelihood_labels: tuple[str, ...]
+    summary: str
 
 
 @dataclass(frozen=True)
@@ -154,15 +191,23 @@ def _shorten(text: str, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-def _scale(value: int, names: tuple[str, ...]) -> str:
-    return f"{value} {names[value - 1]}" if 1 <= value <= len(names) else str(value)
+def _scale(value: int, label: str) -> str:
+    return f"{value} {label}" if label else str(value)
 
 
-def _level_cell(level: str) -> Cell:
-    return Cell(lb.label(lb.RISK_LEVEL, level), level=level)
+def _level_cell(scale: RiskScale, level: str) -> Cell:
+    return Cell(scale.label(level), level=level, fill=level_fill(scale, level))
+
+
+def _rating(scale: RiskScale, severity: int, likelihood: int, level: str) -> str:
+    return (
+        f"severity {_scale(severity, scale.severity_label(severity))}, likelihood "
+        f"{_scale(likelihood, scale.likelihood_label(likelihood))}: {scale.label(level)}"
+    )
 
 
 def heat_map(report: DpiaReport, residual: bool) -> HeatMap:
+    scale = report.risk_scale
     placed: dict[tuple[int, int], list[str]] = {}
     for risk in report.risks:
         key = (
@@ -171,20 +216,44 @@ def heat_map(report: DpiaReport, residual: bool) -> HeatMap:
             else (risk.severity, risk.likelihood)
         )
         placed.setdefault(key, []).append(risk.risk_id)
-    rows = tuple(
-        tuple(
-            HeatCell(
-                report.risk_matrix[severity - 1][likelihood - 1],
-                tuple(placed.get((severity, likelihood), ())),
+    rows = []
+    for severity in range(4, 0, -1):
+        row = []
+        for likelihood in range(1, 5):
+            level = scale.level_of(severity, likelihood)
+            row.append(
+                HeatCell(
+                    level,
+                    scale.label(level),
+                    level_fill(scale, level),
+                    tuple(placed.get((severity, likelihood), ())),
+                )
             )
-            for likelihood in range(1, 5)
+        rows.append(tuple(row))
+    name = "Residual risk" if residual else "Inherent risk"
+    caption = f"{name} (after the measures)" if residual else f"{name} (before the measures)"
+    return HeatMap(
+        caption,
+        tuple(rows),
+        scale.severity_labels,
+        scale.likelihood_labels,
+        _map_summary(name, scale, placed),
+    )
+
+
+def _map_summary(name: str, scale: RiskScale, placed: dict[tuple[int, int], list[str]]) -> str:
+    """``Inherent risk by cell: severity 3, likelihood 3 (High): R1, R4; ...``"""
+    if not placed:
+        return f"{name}: no risks rated."
+    parts = []
+    # the most severe cells first, as a reader scans the map from its top right
+    for severity, likelihood in sorted(placed, key=lambda key: (-key[0], -key[1])):
+        level = scale.label(scale.level_of(severity, likelihood))
+        parts.append(
+            f"severity {severity}, likelihood {likelihood} ({level}): "
+            + ", ".join(placed[(severity, likelihood)])
         )
-        for severity in range(4, 0, -1)
-    )
-    caption = (
-        "Residual risk (after the measures)" if residual else "Inherent risk (before the measures)"
-    )
-    return HeatMap(caption, rows)
+    return f"{name} by cell: " + "; ".join(parts) + "."
 
 
 class _Numbering:
@@ -222,18 +291,15 @@ def _keyvalue(pairs: list[tuple[str, str]]) -> Table:
     )
 
 
-def _highest_residual(risks: tuple[Risk, ...]) -> str:
+def _highest_residual(risks: tuple[Risk, ...], scale: RiskScale) -> str:
     if not risks:
         return "No risks recorded"
-    order = {level: index for index, level in enumerate(RISK_LEVELS)}
-    worst = max(risks, key=lambda risk: order.get(risk.residual_level, -1)).residual_level
+    worst = max(risks, key=lambda risk: scale.rank(risk.residual_level)).residual_level
     counts = Counter(risk.residual_level for risk in risks)
-    spread = ", ".join(
-        f"{counts[level]} {lb.label(lb.RISK_LEVEL, level).lower()}"
-        for level in reversed(RISK_LEVELS)
-        if counts[level]
-    )
-    return f"{lb.label(lb.RISK_LEVEL, worst)} ({len(risks)} risks: {spread})"
+    # highest first; levels the scale does not know (older data) last
+    order = sorted(counts, key=lambda level: -scale.rank(level) if scale.rank(level) >= 0 else 1)
+    spread = ", ".join(f"{counts[level]} {scale.label(level).lower()}" for level in order)
+    return f"{scale.label(worst)} ({len(risks)} risks: {spread})"
 
 
 def _summary(report: DpiaReport) -> list[Block]:
@@ -253,7 +319,7 @@ def _summary(report: DpiaReport) -> list[Block]:
             f"{lb.label(lb.DPIA_VERDICT, screening.verdict)} "
             f"({screening.criteria_met} of {len(screening.criteria)} WP248 criteria met)",
         ),
-        ("Highest residual risk", _highest_residual(report.risks)),
+        ("Highest residual risk", _highest_residual(report.risks, report.risk_scale)),
         (
             "Prior consultation (GDPR Art. 36)",
             "Required: high residual risk remains"
@@ -325,14 +391,15 @@ def _risks(report: DpiaReport) -> list[Block]:
     if not report.risks:
         out.append(Para.plain("No risks recorded.", "empty"))
         return out
+    scale = report.risk_scale
     rows = tuple(
         (
             Cell(risk.risk_id, bold=True),
             Cell(risk.feared_event),
-            Cell(_scale(risk.severity, SEVERITY_LABELS)),
-            Cell(_scale(risk.likelihood, LIKELIHOOD_LABELS)),
-            _level_cell(risk.inherent_level),
-            _level_cell(risk.residual_level),
+            Cell(_scale(risk.severity, scale.severity_label(risk.severity))),
+            Cell(_scale(risk.likelihood, scale.likelihood_label(risk.likelihood))),
+            _level_cell(scale, risk.inherent_level),
+            _level_cell(scale, risk.residual_level),
         )
         for risk in report.risks
     )
@@ -344,10 +411,13 @@ def _risks(report: DpiaReport) -> list[Block]:
         )
     )
     out.append(Heading("Risk maps", 2, "risks-maps"))
+    severity, likelihood = scale.severity_labels, scale.likelihood_labels
     out.append(
         _note(
-            "Rows: severity from 4 (maximum, top) to 1 (negligible); columns: likelihood from "
-            "1 (negligible, left) to 4 (maximum). Each cell names its level and the risks in it."
+            f"Rows: severity from 4 ({severity[-1].lower()}, top) to 1 ({severity[0].lower()}); "
+            f"columns: likelihood from 1 ({likelihood[0].lower()}, left) to 4 "
+            f"({likelihood[-1].lower()}). Each cell names its level and its risk, or how many "
+            "risks it holds; the text under the maps lists the risks of every cell."
         )
     )
     out.append(heat_map(report, residual=False))
@@ -368,16 +438,17 @@ def _risks(report: DpiaReport) -> list[Block]:
                     ("Impacts on the people concerned", _lines(risk.impacts)),
                     (
                         "Inherent risk",
-                        f"severity {_scale(risk.severity, SEVERITY_LABELS)}, likelihood "
-                        f"{_scale(risk.likelihood, LIKELIHOOD_LABELS)}: "
-                        f"{lb.label(lb.RISK_LEVEL, risk.inherent_level)}",
+                        _rating(scale, risk.severity, risk.likelihood, risk.inherent_level),
                     ),
                     ("Measures", _lines(risk.measures)),
                     (
                         "Residual risk",
-                        f"severity {_scale(risk.residual_severity, SEVERITY_LABELS)}, likelihood "
-                        f"{_scale(risk.residual_likelihood, LIKELIHOOD_LABELS)}: "
-                        f"{lb.label(lb.RISK_LEVEL, risk.residual_level)}",
+                        _rating(
+                            scale,
+                            risk.residual_severity,
+                            risk.residual_likelihood,
+                            risk.residual_level,
+                        ),
                     ),
                 ]
             )
@@ -704,6 +775,8 @@ def block_texts(blocks: list[Block]) -> list[str]:
         elif isinstance(block, Cover):
             texts.extend([block.title, block.subtitle, block.classification])
             texts.extend(value for pair in block.fields for value in pair)
-        elif isinstance(block, HeatMap | BarChart):
+        elif isinstance(block, HeatMap):
+            texts.extend([block.caption, block.summary])
+        elif isinstance(block, BarChart):
             texts.append(block.caption)
     return texts

@@ -12,38 +12,76 @@ writers make it safe (see ``dpia_desk.reports.text``); the model keeps it exactl
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-#: Risk levels from low to high, as the scoring engine names them (CNIL scale, 4 x 4 matrix).
-RISK_LEVELS: tuple[str, ...] = ("low", "moderate", "high", "very_high")
 
-#: The CNIL labels of the four severity and likelihood points (1..4).
-SEVERITY_LABELS: tuple[str, ...] = ("Negligible", "Limited", "Significant", "Maximum")
-LIKELIHOOD_LABELS: tuple[str, ...] = ("Negligible", "Limited", "Significant", "Maximum")
+@dataclass(frozen=True)
+class RiskScaleLevel:
+    """One level of the risk matrix, e.g. ``high`` / "High", with what it asks for."""
+
+    level: str
+    label: str
+    text: str = ""
 
 
-def default_risk_level(severity: int, likelihood: int) -> str:
-    """The level of one matrix cell when the builder supplies no matrix of its own.
+@dataclass(frozen=True)
+class RiskScale:
+    """The CNIL scales and the risk matrix a report was scored with.
 
-    A plain banding of severity x likelihood (each 1..4); the builder passes the scoring engine's
-    own matrix in ``DpiaReport.risk_matrix`` so that the document shows what was scored.
+    Built from the scoring rules (``forms/rules/dpia.yaml``, see :func:`rules_risk_scale`), so the
+    documents name and order exactly the levels the app computes and shows.
     """
-    product = severity * likelihood
-    if product >= 12:
-        return "very_high"
-    if product >= 6:
-        return "high"
-    if product >= 3:
-        return "moderate"
-    return "low"
+
+    levels: tuple[RiskScaleLevel, ...]  # lowest first
+    severity_labels: tuple[str, ...]  # the labels of points 1..4
+    likelihood_labels: tuple[str, ...]
+    matrix: tuple[tuple[str, ...], ...]  # ``matrix[severity - 1][likelihood - 1]``
+
+    def rank(self, level: str) -> int:
+        """0 for the lowest level, and so on; -1 for a level the scale does not have."""
+        return next((index for index, item in enumerate(self.levels) if item.level == level), -1)
+
+    def label(self, level: str) -> str:
+        """The level's label; a level the scale lacks (older data, say) is shown humanised."""
+        for item in self.levels:
+            if item.level == level:
+                return item.label
+        if not level:
+            return "—"
+        text = level.replace("_", " ").strip()
+        return text[:1].upper() + text[1:]
+
+    def level_of(self, severity: int, likelihood: int) -> str:
+        if 1 <= severity <= len(self.matrix) and 1 <= likelihood <= len(self.matrix[0]):
+            return self.matrix[severity - 1][likelihood - 1]
+        return ""
+
+    def severity_label(self, value: int) -> str:
+        return _point(self.severity_labels, value)
+
+    def likelihood_label(self, value: int) -> str:
+        return _point(self.likelihood_labels, value)
 
 
-def default_risk_matrix() -> tuple[tuple[str, ...], ...]:
-    """``matrix[severity - 1][likelihood - 1]`` is that cell's level."""
-    return tuple(
-        tuple(default_risk_level(severity, likelihood) for likelihood in range(1, 5))
-        for severity in range(1, 5)
+def _point(labels: tuple[str, ...], value: int) -> str:
+    return labels[value - 1] if 1 <= value <= len(labels) else ""
+
+
+@functools.cache
+def rules_risk_scale() -> RiskScale:
+    """The risk scale of the scoring rules (loaded on first use: reports import lightly)."""
+    from dpia_desk.scoring import load_rules
+
+    rules = load_rules().dpia
+    ordered = sorted(rules.levels.items(), key=lambda item: item[1].rank)
+    severity, likelihood = rules.scales["severity"], rules.scales["likelihood"]
+    return RiskScale(
+        levels=tuple(RiskScaleLevel(level, rule.label, rule.text) for level, rule in ordered),
+        severity_labels=tuple(severity.levels[point].label for point in range(1, 5)),
+        likelihood_labels=tuple(likelihood.levels[point].label for point in range(1, 5)),
+        matrix=tuple(tuple(rules.matrix[point]) for point in range(1, 5)),
     )
 
 
@@ -177,7 +215,7 @@ class Risk:
     feared_event: str
     severity: int  # 1..4 (CNIL scale)
     likelihood: int  # 1..4
-    inherent_level: str  # one of RISK_LEVELS
+    inherent_level: str  # a level of the report's RiskScale
     residual_severity: int
     residual_likelihood: int
     residual_level: str
@@ -297,8 +335,8 @@ class DpiaReport:
     sign_offs: tuple[SignOff, ...]
     audit: AuditSummary
     scorecard: VendorScorecard | None = None
-    #: ``risk_matrix[severity - 1][likelihood - 1]`` is the level of that cell
-    risk_matrix: tuple[tuple[str, ...], ...] = field(default_factory=default_risk_matrix)
+    #: the levels, labels and matrix the risks were rated with (the scoring rules')
+    risk_scale: RiskScale = field(default_factory=rules_risk_scale)
 
     @property
     def answer_count(self) -> int:

@@ -24,12 +24,18 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from dpia_desk.reports import labels as lb
+from dpia_desk.reports import layout
 from dpia_desk.reports.fonts import MarkupMaker, PdfFonts, pdf_fonts
-from dpia_desk.reports.layout import Cell, HeatMap
+from dpia_desk.reports.layout import Cell, HeatCell, HeatMap
 from dpia_desk.reports.layout import Table as LayoutTable
-from dpia_desk.reports.model import LIKELIHOOD_LABELS, SEVERITY_LABELS
-from dpia_desk.reports.pdf_grid import GridCell, GridRow, GridTable, Segment, TextStyle
+from dpia_desk.reports.pdf_grid import (
+    GridCell,
+    GridRow,
+    GridTable,
+    Segment,
+    TextStyle,
+    break_lines,
+)
 from dpia_desk.reports.text import chunk_text, clean_text
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -49,14 +55,8 @@ BAR_FILL = colors.HexColor("#3E4C5E")
 BAR_TRACK = colors.HexColor("#E6E9ED")
 BOX = colors.HexColor("#8C96A0")
 
-#: Risk level fills: light to dark so that they stay apart in grey; cells also name the level.
-LEVEL_FILLS = {
-    "low": colors.HexColor("#D5ECD4"),
-    "moderate": colors.HexColor("#FCE8A6"),
-    "high": colors.HexColor("#F5B26B"),
-    "very_high": colors.HexColor("#D9534F"),
-}
-NO_LEVEL_FILL = colors.HexColor("#EEF1F4")
+#: The fill of a table cell or map cell without a (known) risk level.
+NO_LEVEL_FILL = colors.HexColor("#" + layout.NO_LEVEL_FILL)
 
 #: Text chunks above this size become separate paragraphs (platypus cannot split one huge one
 #: quickly, and a table row holding megabytes cannot be split at all).
@@ -122,18 +122,19 @@ def make_kit() -> PdfKit:
         kit.styles[name] = ParagraphStyle(name, **base)
 
     style("body")
-    # Notes introduce what follows (or cite references): they travel with the next block.
-    style("note", fontSize=8, leading=10.5, textColor=MUTED, keepWithNext=1)
+    # Notes introduce what follows and headings lead to it: the DPIA writer keeps them with the
+    # start of what follows itself (pdf_dpia._RoomFor). keepWithNext would move the whole next
+    # block with them, leaving the heading alone when that block is a long table.
+    style("note", fontSize=8, leading=10.5, textColor=MUTED)
     style("refs", fontSize=8, leading=10.5, textColor=MUTED)
     style("empty", textColor=MUTED, fontName=fonts.italic)
     style("title", fontName=bold, fontSize=24, leading=29, textColor=ACCENT, spaceAfter=8)
     style("subtitle", fontSize=13, leading=17, textColor=MUTED, spaceAfter=22)
     style("h1", fontName=bold, fontSize=14.5, leading=18, textColor=ACCENT, spaceBefore=14,
-          spaceAfter=6, keepWithNext=1)  # fmt: skip
+          spaceAfter=6)  # fmt: skip
     style("h2", fontName=bold, fontSize=11.5, leading=14.5, textColor=ACCENT, spaceBefore=10,
-          spaceAfter=4, keepWithNext=1)  # fmt: skip
-    style("h3", fontName=bold, fontSize=10, leading=13, spaceBefore=8, spaceAfter=3,
-          keepWithNext=1)  # fmt: skip
+          spaceAfter=4)  # fmt: skip
+    style("h3", fontName=bold, fontSize=10, leading=13, spaceBefore=8, spaceAfter=3)
     style("caption", fontName=bold, fontSize=9, leading=11.5, spaceBefore=4, spaceAfter=3,
           keepWithNext=1)  # fmt: skip
     style("cell", fontSize=8.5, leading=10.5, spaceAfter=0)
@@ -288,7 +289,7 @@ def _grid_row(
         if header:
             fill = HEADER_FILL
         elif cell.level:
-            fill = LEVEL_FILLS.get(cell.level, NO_LEVEL_FILL)
+            fill = _hex(cell.fill)
         elif keyvalue and column == 0:
             fill = LABEL_FILL
         out.append(GridCell(segments, fill))
@@ -357,61 +358,63 @@ def _drawing(kit: PdfKit, width: float, height: float) -> Drawing:
     return drawing
 
 
+def _hex(fill: str) -> Any:
+    """A layout fill (hex RGB); a malformed one (hostile codes) falls back to the neutral fill."""
+    try:
+        return colors.HexColor("#" + fill) if fill else NO_LEVEL_FILL
+    except ValueError:
+        return NO_LEVEL_FILL
+
+
 def heat_map_drawing(kit: PdfKit, maps: Sequence[HeatMap], width: float = TEXT_WIDTH) -> Drawing:
     """One or more 4 x 4 risk maps side by side, as vector graphics.
 
-    Each cell is filled by its level (light to dark), names the level in words and lists the
-    risk ids in it, so the map reads the same printed in black and white.
+    Each cell is filled by its level (light to dark) and names the level in words, so the map
+    reads the same printed in black and white. A cell with one risk shows its id; a cell with
+    several shows how many, and their ids below when they fit in two lines (the summary under
+    the maps lists every cell's risks in any case).
     """
     regular, bold = kit.fonts.regular, kit.fonts.bold
     gap = 18.0
     map_width = (width - gap * (len(maps) - 1)) / len(maps)
     label_width = 58.0
     cell_width = (map_width - label_width) / 4
-    cell_height = 40.0
+    cell_height = 46.0
     caption_height = 16.0
     axis_height = 26.0
     height = caption_height + 4 * cell_height + axis_height
     drawing = _drawing(kit, width, height)
+
+    def text(x: float, y: float, value: str, font: str, size: float, **kw: Any) -> None:
+        drawing.add(
+            String(
+                x,
+                y,
+                value,
+                fontName=font,
+                fontSize=size,
+                fillColor=kw.get("color", INK),
+                textAnchor=kw.get("anchor", "middle"),
+            )
+        )
+
     for index, heat in enumerate(maps):
         left = index * (map_width + gap)
         top = height - caption_height
         caption_font = kit.face(heat.caption, bold)
-        drawing.add(
-            String(
-                left,
-                height - 11,
-                fit_text(heat.caption, caption_font, 9, map_width),
-                fontName=caption_font,
-                fontSize=9,
-                fillColor=INK,
-            )
-        )
+        text(
+            left, height - 11, fit_text(heat.caption, caption_font, 9, map_width), caption_font,
+            9, anchor="start",
+        )  # fmt: skip
         for row_index, row in enumerate(heat.rows):
             severity = 4 - row_index
             y = top - (row_index + 1) * cell_height
-            drawing.add(
-                String(
-                    left + label_width - 5,
-                    y + cell_height / 2 + 2,
-                    f"Severity {severity}",
-                    fontName=regular,
-                    fontSize=7,
-                    fillColor=INK,
-                    textAnchor="end",
-                )
-            )
-            drawing.add(
-                String(
-                    left + label_width - 5,
-                    y + cell_height / 2 - 7,
-                    SEVERITY_LABELS[severity - 1],
-                    fontName=regular,
-                    fontSize=6.5,
-                    fillColor=MUTED,
-                    textAnchor="end",
-                )
-            )
+            label_x = left + label_width - 5
+            text(label_x, y + cell_height / 2 + 2, f"Severity {severity}", regular, 7, anchor="end")
+            name = _point_label(heat.severity_labels, severity)
+            name_font = kit.face(name, regular)
+            name = fit_text(name, name_font, 6.5, label_width - 8)
+            text(label_x, y + cell_height / 2 - 7, name, name_font, 6.5, color=MUTED, anchor="end")
             for column, cell in enumerate(row):
                 x = left + label_width + column * cell_width
                 drawing.add(
@@ -420,72 +423,59 @@ def heat_map_drawing(kit: PdfKit, maps: Sequence[HeatMap], width: float = TEXT_W
                         y + 1,
                         cell_width - 2,
                         cell_height - 2,
-                        fillColor=LEVEL_FILLS.get(cell.level, NO_LEVEL_FILL),
+                        fillColor=_hex(cell.fill),
                         strokeColor=colors.white,
                         strokeWidth=0,
                     )
                 )
-                ids_font = kit.face(" ".join(cell.risk_ids), bold)
-                ids = fit_text(" ".join(cell.risk_ids), ids_font, 8.5, cell_width - 6)
-                if ids:
-                    drawing.add(
-                        String(
-                            x + cell_width / 2,
-                            y + cell_height / 2 + 1,
-                            ids,
-                            fontName=ids_font,
-                            fontSize=8.5,
-                            fillColor=INK,
-                            textAnchor="middle",
-                        )
-                    )
-                drawing.add(
-                    String(
-                        x + cell_width / 2,
-                        y + 5,
-                        lb.label(lb.RISK_LEVEL, cell.level),
-                        fontName=regular,
-                        fontSize=6,
-                        fillColor=INK,
-                        textAnchor="middle",
-                    )
-                )
+                _heat_cell_text(kit, text, cell, x + cell_width / 2, y, cell_width, cell_height)
         for column in range(4):
             x = left + label_width + column * cell_width + cell_width / 2
-            drawing.add(
-                String(
-                    x,
-                    axis_height - 10,
-                    str(column + 1),
-                    fontName=regular,
-                    fontSize=7,
-                    fillColor=INK,
-                    textAnchor="middle",
-                )
-            )
-            drawing.add(
-                String(
-                    x,
-                    axis_height - 18,
-                    LIKELIHOOD_LABELS[column],
-                    fontName=regular,
-                    fontSize=6.5,
-                    fillColor=MUTED,
-                    textAnchor="middle",
-                )
-            )
-        drawing.add(
-            String(
-                left + label_width - 5,
-                axis_height - 14,
-                "Likelihood",
-                fontName=regular,
-                fontSize=7,
-                fillColor=INK,
-                textAnchor="end",
-            )
-        )
+            text(x, axis_height - 10, str(column + 1), regular, 7)
+            name = _point_label(heat.likelihood_labels, column + 1)
+            name_font = kit.face(name, regular)
+            name = fit_text(name, name_font, 6.5, cell_width - 2)
+            text(x, axis_height - 18, name, name_font, 6.5, color=MUTED)
+        text(left + label_width - 5, axis_height - 14, "Likelihood", regular, 7, anchor="end")
     return drawing
+
+
+def _point_label(labels: Sequence[str], point: int) -> str:
+    return labels[point - 1] if 1 <= point <= len(labels) else ""
+
+
+def _heat_cell_text(
+    kit: PdfKit,
+    text: Callable[..., None],
+    cell: HeatCell,
+    centre: float,
+    bottom: float,
+    cell_width: float,
+    cell_height: float,
+) -> None:
+    regular, bold = kit.fonts.regular, kit.fonts.bold
+    room = cell_width - 6
+    level_font = kit.face(cell.label, regular)
+    text(centre, bottom + 5, fit_text(cell.label, level_font, 6, room), level_font, 6)
+    headline = cell.headline
+    if not headline:
+        return
+    head_font = kit.face(headline, bold)
+    ids = cell.ids_text
+    lines: list[str] = []
+    if ids:
+        ids_font = kit.face(ids, regular)
+        lines = break_lines(ids, ids_font, 6.5, room) if ids_font == regular else []
+        if len(lines) > 2 or any(stringWidth(line, regular, 6.5) > room for line in lines):
+            lines = []  # too many to name here: the summary under the maps lists them
+    if not lines:
+        middle = bottom + cell_height / 2 + (1 if not ids else 3)
+        text(centre, middle, fit_text(headline, head_font, 8.5, room), head_font, 8.5)
+        return
+    first = bottom + cell_height - 13
+    text(centre, first, fit_text(headline, head_font, 8, room), head_font, 8)
+    for number, line in enumerate(lines, start=1):
+        text(centre, first - 1.5 - 7.5 * number, line, regular, 6.5)
 
 
 def bar_chart_drawing(

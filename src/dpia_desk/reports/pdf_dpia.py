@@ -17,6 +17,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
+    KeepTogether,
     NextPageTemplate,
     PageTemplate,
     Paragraph,
@@ -44,6 +45,7 @@ from dpia_desk.reports.layout import (
 )
 from dpia_desk.reports.model import DpiaReport
 from dpia_desk.reports.pdf_common import (
+    FRAME_HEIGHT,
     INK,
     MARGIN_BOTTOM,
     MARGIN_TOP,
@@ -62,6 +64,7 @@ from dpia_desk.reports.pdf_common import (
     make_kit,
     table_flowables,
 )
+from dpia_desk.reports.pdf_grid import GridTable
 from dpia_desk.reports.text import clean_text, metadata_text
 
 _TOTAL_FORM = "PageTotal"
@@ -161,7 +164,31 @@ class _Story:
         return self.keys[anchor]
 
     def build(self, blocks: list[Block]) -> list[Flowable]:
+        units = self.units(blocks)
         story: list[Flowable] = [NextPageTemplate("body")]
+        index = 0
+        while index < len(units):
+            block, flowables = units[index]
+            if not _leads(block):
+                story.extend(flowables)
+                index += 1
+                continue
+            # Headings and the notes that introduce what follows never end a page: together
+            # with the start of the content they lead to, they need room on this page.
+            lead: list[Flowable] = []
+            level = block.level if isinstance(block, Heading) else 3
+            while index < len(units) and _leads(units[index][0]):
+                lead.extend(units[index][1])
+                index += 1
+            following = units[index][1] if index < len(units) else []
+            story.append(_RoomFor(lead, following, _MINIMUM_ROOM.get(level, 0.0)))
+            story.extend(lead)
+        return story
+
+    def units(self, blocks: list[Block]) -> list[tuple[Block, list[Flowable]]]:
+        """Each block with its flowables; side-by-side heat maps are one unit, and a short text
+        is kept with the references that follow it (on the page where the text ends)."""
+        units: list[tuple[Block, list[Flowable]]] = []
         for index, block in enumerate(blocks):
             if isinstance(block, HeatMap) and index > 0 and isinstance(blocks[index - 1], HeatMap):
                 continue  # drawn beside the previous one
@@ -171,15 +198,24 @@ class _Story:
                     if not isinstance(later, HeatMap):
                         break
                     maps.append(later)
-                story.extend([heat_map_drawing(self.kit, maps), Spacer(1, 8)])
+                units.append((block, [self.heat_maps(maps)]))
                 continue
             flowables = self.flowables(block)
-            following = blocks[index + 1] if index + 1 < len(blocks) else None
-            if isinstance(following, Para) and following.style == "refs" and flowables:
-                # a text's references stay on the page where the text ends
-                flowables[-1].keepWithNext = 1
-            story.extend(flowables)
-        return story
+            previous = units[-1] if units else None
+            if (
+                isinstance(block, Para)
+                and block.style == "refs"
+                and previous is not None
+                and isinstance(previous[0], Para)
+                and previous[1]
+                and _height(previous[1][-1]) < FRAME_HEIGHT * _SHORT_TEXT
+            ):
+                # a long text may split anywhere (its tail then carries the references along)
+                text = previous[1].pop()
+                previous[1].append(KeepTogether([text, *flowables]))
+                continue
+            units.append((block, flowables))
+        return units
 
     def flowables(self, block: Block) -> list[Flowable]:
         kit = self.kit
@@ -194,14 +230,11 @@ class _Story:
                 return out
             return [kit.rich(((s.text, s.bold, s.italic) for s in block.spans), style)]
         if isinstance(block, Heading):
-            # A heading needs room for itself and the start of what follows (tables cannot be
-            # kept with it by keepWithNext alone: they move to the next page and leave it).
-            room = {1: 150.0, 2: 120.0}.get(block.level, 100.0)
-            return [CondPageBreak(room), self.heading(block)]
+            return [self.heading(block)]  # kept with what follows by build()
         if isinstance(block, Table):
             return table_flowables(kit, block)
         if isinstance(block, HeatMap):
-            return [heat_map_drawing(kit, [block]), Spacer(1, 8)]
+            return [self.heat_maps([block])]
         if isinstance(block, BarChart):
             return [
                 kit.para(block.caption, "caption"),
@@ -215,6 +248,15 @@ class _Story:
         if isinstance(block, PageBreak):
             return [RLPageBreak()]
         raise TypeError(f"unknown block {block!r}")  # pragma: no cover - the union is closed
+
+    def heat_maps(self, maps: list[HeatMap]) -> Flowable:
+        """Maps side by side, then each map's cells in words (the text layer a reader or a
+        screen reader uses), kept on one page."""
+        parts: list[Flowable] = [heat_map_drawing(self.kit, maps), Spacer(1, 4)]
+        for heat in maps:
+            parts.extend(self.kit.paras(heat.summary, "refs"))
+        parts.append(Spacer(1, 4))
+        return KeepTogether(parts)
 
     def heading(self, heading: Heading) -> Flowable:
         title = " ".join(clean_text(heading.text).split())
@@ -270,6 +312,81 @@ class _Story:
             self.toc_keys.append(key)
             out.append(_TocEntry(self.kit, heading.text, key, heading.level))
         return out
+
+
+#: A section heading never starts lower on a page than this (points) above the foot.
+_MINIMUM_ROOM = {1: 110.0, 2: 60.0}
+#: A text shorter than this share of a page moves whole with its references.
+_SHORT_TEXT = 0.25
+
+
+def _leads(block: Block) -> bool:
+    """Blocks that introduce what follows: headings and notes."""
+    return isinstance(block, Heading) or (isinstance(block, Para) and block.style == "note")
+
+
+def _height(flowable: Flowable, width: float = TEXT_WIDTH) -> float:
+    if isinstance(flowable, KeepTogether):  # its wrap answers "huge" (and needs a canvas)
+        return sum(_outer(part, _height(part, width)) for part in flowable._content)
+    _, height = flowable.wrap(width, FRAME_HEIGHT)
+    return float(height)
+
+
+def _outer(flowable: Flowable, height: float) -> float:
+    return float(flowable.getSpaceBefore()) + height + float(flowable.getSpaceAfter())
+
+
+def _start_height(flowables: list[Flowable], width: float) -> float:
+    """How much of ``flowables`` must share a page with what leads to them: the whole of a
+    chart or of a block kept together, the header and first row of a table, two lines of a
+    paragraph (the first line alone would be an orphan)."""
+    total = 0.0
+    for flowable in flowables:
+        if isinstance(flowable, Spacer | _RoomFor):
+            continue
+        if isinstance(flowable, GridTable):
+            return total + flowable.start_height()
+        if isinstance(flowable, Paragraph):
+            height = _height(flowable, width)
+            if flowable.getKeepWithNext():  # a caption: it goes with the chart under it
+                total += _outer(flowable, height)
+                continue
+            lines = 2 * float(flowable.style.leading)
+            return total + float(flowable.getSpaceBefore()) + min(height, lines)
+        height = _height(flowable, width)
+        if height <= 4:  # a rule above a block row: the row's paragraphs follow
+            total += height
+            continue
+        return total + _outer(flowable, height)
+    return total
+
+
+class _RoomFor(CondPageBreak):  # type: ignore[misc]
+    """A page break unless the page has room for ``lead`` (headings, notes) and the start of
+    ``following`` (see :func:`_start_height`), measured when the break is laid out.
+
+    keepWithNext cannot do this: it moves the heading and the *whole* next flowable, so a heading
+    before a long table or a long text jumps to the next page and leaves a half-empty page, and
+    two headings in a row each checked their own room, so the first could end a page.
+    """
+
+    def __init__(self, lead: list[Flowable], following: list[Flowable], minimum: float) -> None:
+        super().__init__(minimum)
+        self.lead = lead
+        self.following = following
+        self.minimum = minimum
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        frame = self._doctemplateAttr("frame")
+        if frame is None or getattr(frame, "_atTop", False):
+            return 0, 0  # at the top of a page a break gains nothing
+        need = sum(_outer(flowable, _height(flowable, available_width)) for flowable in self.lead)
+        need += _start_height(self.following, available_width)
+        if available_height < max(need, self.minimum):
+            from reportlab.platypus.doctemplate import FrameBreak
+
+            frame.add_generated_content(FrameBreak)
+        return 0, 0
 
 
 class _ClassificationBanner(Flowable):  # type: ignore[misc]

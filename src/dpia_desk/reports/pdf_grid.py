@@ -175,6 +175,15 @@ class GridTable(Flowable):  # type: ignore[misc]
         self.height = sum(self._heights)
         return self.width, self.height
 
+    def start_height(self) -> float:
+        """The least of the table that a page must hold: all of it when it moves whole, else
+        the header and the first row."""
+        rows = self.rows if self.keep_whole else self.rows[:1]
+        heights = [row.height(self.col_widths) for row in rows]
+        if self.header is not None:
+            heights.append(self.header.height(self.col_widths))
+        return sum(heights)
+
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         if self.keep_whole:
             return []

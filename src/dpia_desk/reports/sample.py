@@ -37,7 +37,7 @@ from dpia_desk.reports.model import (
     SignOff,
     TextBlock,
     VendorScorecard,
-    default_risk_level,
+    rules_risk_scale,
 )
 
 ASSESSMENT_ID = "3f6c2a9e-8d41-4b7a-9c55-1e2f7a0b6d13"
@@ -372,7 +372,7 @@ def _content() -> DpiaContent:
             TextBlock(
                 "Conclusion",
                 "With the measures in section 6 the residual risks are acceptable; none remains "
-                "at a very high level, so prior consultation of the supervisory authority is "
+                "high, so prior consultation of the supervisory authority is "
                 "not required. The DPIA is reviewed when the vendor changes the model, when the "
                 "system is extended to other roles, and at the latest in twelve months.",
             ),
@@ -395,10 +395,10 @@ def _risk(
         feared_event=feared_event,
         severity=rating[0],
         likelihood=rating[1],
-        inherent_level=default_risk_level(*rating),
+        inherent_level=rules_risk_scale().level_of(*rating),
         residual_severity=residual[0],
         residual_likelihood=residual[1],
-        residual_level=default_risk_level(*residual),
+        residual_level=rules_risk_scale().level_of(*residual),
         sources=sources,
         impacts=impacts,
         measures=measures,
