@@ -14,26 +14,31 @@ import argparse
 import logging
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from dpia_desk import APP_NAME, __version__
 from dpia_desk.errors import DpiaDeskError
 from dpia_desk.paths import default_workspace_path
-from dpia_desk.store import Workspace
+from dpia_desk.store import KeySource, Workspace
+from dpia_desk.ui import clipboard
 from dpia_desk.ui.assessment import refcount_guard
 from dpia_desk.ui.context import WorkspaceContext
 from dpia_desk.ui.crash import ExceptionHandler, error_box
 from dpia_desk.ui.i18n import install_translators
 from dpia_desk.ui.icons import app_icon
 from dpia_desk.ui.main_window import MainWindow
+from dpia_desk.ui.progress import CancelFlag, run_with_progress
 from dpia_desk.ui.settings import Preferences
 from dpia_desk.ui.theme import apply_theme
+from dpia_desk.ui.trust_actions import RestoreRequest
 from dpia_desk.ui.widgets import disposing
-from dpia_desk.ui.workers import Runner, WorkRunner
+from dpia_desk.ui.workers import Runner, WorkContext, WorkRunner
 from dpia_desk.ui.workspace_flow import WorkspaceOpener
 
 log = logging.getLogger(__name__)
@@ -156,9 +161,43 @@ class AppController(QObject):
         self.window = MainWindow(self.context)
         self.window.lock_requested.connect(self.request_lock)
         self.window.preferences_changed.connect(self.apply_preferences)
+        self.window.trust.restore_requested.connect(self.restore)
+        self.window.trust.key_changed.connect(self._key_changed)
         self.window.show()
         self.idle.set_minutes(self.preferences.auto_lock_minutes)
+        self.automatic_backup()
         return self.window
+
+    def automatic_backup(self) -> None:
+        """The rotating backup on open (settings: how often, how many), on the runner."""
+        workspace, window = self.workspace, self.window
+        every = self.preferences.backup_every_days
+        if workspace is None or window is None or workspace.read_only or every <= 0:
+            return
+
+        def written(info: Any) -> None:
+            if info is not None and self.window is window:
+                window.show_status(
+                    window.tr("Automatic backup written: {path}").format(path=str(info.path))
+                )
+
+        def failed(error: BaseException) -> None:
+            log.info("automatic backup failed: %s", error)
+            if self.window is window:
+                window.show_status(
+                    window.tr("The automatic backup failed: {reason}").format(
+                        reason=getattr(error, "message", str(error))
+                    )
+                )
+
+        self.runner.submit(
+            _automatic_backup_job, workspace, self.preferences.backup_keep, every,
+            description="automatic backup", on_result=written, on_error=failed,
+        )  # fmt: skip
+
+    def _key_changed(self) -> None:
+        # A passphrase given at start-up belongs to the old key.
+        self.passphrase = None
 
     def apply_preferences(self, preferences: Preferences) -> None:
         self.preferences = preferences
@@ -166,9 +205,15 @@ class AppController(QObject):
         self.idle.set_minutes(preferences.auto_lock_minutes)
 
     def close_session(self) -> None:
-        """Closes the window and the workspace (key wiped), waiting for running jobs."""
+        """Closes the windows and the workspace (key wiped), waiting for running jobs; a
+        recovery key still on the clipboard goes too."""
         self.idle.timer.stop()
         self.runner.wait_for_done()
+        clipboard.clear_sensitive()
+        for widget in QApplication.topLevelWidgets():
+            # Assessment and review windows (they save what is pending as they close).
+            if widget is not self.window and widget.isVisible() and not isinstance(widget, QDialog):
+                widget.close()
         if self.window is not None:
             self.window.save_state()
             self.window.hide()
@@ -217,6 +262,127 @@ class AppController(QObject):
     def shutdown(self) -> None:
         self.runner.shutdown()
         self.close_session()
+
+    # --- restoring a backup (the main window asks; only the controller may close it) ---------
+
+    def restore(self, request: RestoreRequest) -> None:
+        """Restores a checked backup: over the open workspace (closed first, reopened after),
+        or into a new file (then offers to switch to it)."""
+        if not request.replaces:
+            self._restore_copy(request)
+            return
+        path = self.path
+        quit_on_close = self.app.quitOnLastWindowClosed()
+        self.app.setQuitOnLastWindowClosed(False)
+        self.close_session()
+
+        def restored(_result: object) -> None:
+            self.app.setQuitOnLastWindowClosed(quit_on_close)
+            self._open_restored(path, request.key)
+
+        def failed(error: BaseException) -> None:
+            self.app.setQuitOnLastWindowClosed(quit_on_close)
+            self._show_error(error)
+            workspace = WorkspaceOpener(self.runner, passphrase=self.passphrase).open(path)
+            if workspace is None:
+                self.app.quit()
+                return
+            self.show_main(workspace)
+
+        self.restore_job = run_with_progress(
+            None, self.runner, _restore_job, request.backup, path, request.key, True,
+            title=self.tr("Restore"), text=self.tr("Restoring the backup…"), cancellable=False,
+            description="restore", on_result=restored, on_error=failed,
+        )  # fmt: skip
+
+    def _restore_copy(self, request: RestoreRequest) -> None:
+        target = request.target
+        assert target is not None
+        window = self.window
+
+        def restored(_result: object) -> None:
+            if window is None or self.window is not window:
+                return
+            box = QMessageBox(window)
+            box.setIcon(QMessageBox.Icon.Information)
+            box.setWindowTitle(window.tr("Restore"))
+            box.setText(window.tr("The backup was restored into {path}.").format(path=str(target)))
+            box.setInformativeText(window.tr("Open it now? This workspace is closed first."))
+            switch = box.addButton(window.tr("&Open it"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(window.tr("&Not now"), QMessageBox.ButtonRole.RejectRole)
+            with disposing(box):
+                box.exec()
+                wanted = box.clickedButton() is switch
+            if wanted:
+                self.switch_to(target, request.key)
+
+        self.restore_job = run_with_progress(
+            window, self.runner, _restore_job, request.backup, target, request.key, False,
+            title=self.tr("Restore"), text=self.tr("Restoring the backup…"), cancellable=False,
+            description="restore", on_result=restored, on_error=self._show_error,
+        )  # fmt: skip
+
+    def switch_to(self, path: Path, key: KeySource) -> None:
+        """Closes this workspace and opens the one at ``path`` with ``key``."""
+        quit_on_close = self.app.quitOnLastWindowClosed()
+        self.app.setQuitOnLastWindowClosed(False)
+        try:
+            self.close_session()
+            self.passphrase = None
+            self._open_restored(path, key)
+        finally:
+            self.app.setQuitOnLastWindowClosed(quit_on_close)
+
+    def _open_restored(self, path: Path, key: KeySource) -> None:
+        """Opens a restored workspace with the key that opened its backup. A keychain
+        workspace gets that key back in the keychain (it may be an older one) and is then
+        opened from the keychain as usual."""
+        from dpia_desk.store import KeychainKey, RecoveryKey
+        from dpia_desk.store.engine import inspect_file
+        from dpia_desk.store.keys import recorded_mode
+
+        self.path = path
+        try:
+            salt = inspect_file(path)
+            if isinstance(key, RecoveryKey) and recorded_mode(salt) == "keychain":
+                with Workspace.open(path, key) as restored:
+                    restored.store_key_in_keychain()
+                key = KeychainKey()
+            workspace = Workspace.open(path, key)
+        except DpiaDeskError as error:
+            log.info("restored workspace not opened directly: %s", error.message)
+            opened = WorkspaceOpener(self.runner).open(path)
+            if opened is None:
+                self.app.quit()
+                return
+            workspace = opened
+        self.show_main(workspace)
+        if self.window is not None:
+            self.window.show_status(self.tr("The backup was restored."))
+
+    def _show_error(self, error: BaseException) -> None:
+        if isinstance(error, DpiaDeskError):
+            with disposing(error_box(error, self.window)) as box:
+                box.exec()
+        else:
+            sys.excepthook(type(error), error, error.__traceback__)
+
+
+def _automatic_backup_job(
+    _work: WorkContext, workspace: Workspace, keep: int, every_days: int
+) -> Any:
+    from dpia_desk.store import automatic_backup
+
+    return automatic_backup(workspace, keep=keep, every=timedelta(days=every_days))
+
+
+def _restore_job(
+    _work: WorkContext, _cancel: CancelFlag, backup: Path, target: Path, key: KeySource,
+    replace: bool,
+) -> Any:  # fmt: skip
+    from dpia_desk.store import restore_backup
+
+    return restore_backup(backup, target, key, replace=replace)
 
 
 def run_gui(args: argparse.Namespace) -> int:

@@ -7,7 +7,6 @@ application controller (``ui/app.py``), which listens to :attr:`MainWindow.lock_
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -15,31 +14,25 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QProgressDialog,
+    QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
-from dpia_desk.errors import DpiaDeskError
-from dpia_desk.paths import default_backup_dir
 from dpia_desk.ui import settings
 from dpia_desk.ui.context import WorkspaceContext
-from dpia_desk.ui.crash import error_box
+from dpia_desk.ui.export_actions import ExportController, add_export_menu
 from dpia_desk.ui.icons import app_icon, icon
 from dpia_desk.ui.labels import format_time
 from dpia_desk.ui.navigation import NavigationBar, NavigationModel
 from dpia_desk.ui.pages import Page, PageSpec, page_specs
-from dpia_desk.ui.widgets import disposing
-from dpia_desk.ui.workers import WorkContext, WorkHandle
-
-
-def _backup_job(work: WorkContext, context: WorkspaceContext, target: Path) -> object:
-    work.progress(0, 0, "")
-    return context.workspace.backup(target)
+from dpia_desk.ui.trust_actions import TrustController
+from dpia_desk.ui.widgets import Banner, disposing
+from dpia_desk.ui.workers import WorkHandle
 
 
 class MainWindow(QMainWindow):
@@ -65,12 +58,25 @@ class MainWindow(QMainWindow):
             self._placeholders.append(placeholder)
             self.stack.addWidget(placeholder)
 
-        central = QWidget()
-        layout = QHBoxLayout(central)
+        self.exports = ExportController(context, self)
+        self.exports.status_message.connect(self.show_status)
+        self.trust = TrustController(context, self)
+        self.trust.status_message.connect(self.show_status)
+        self.damage_banner = self._build_damage_banner()
+
+        body = QWidget()
+        layout = QHBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        if self.damage_banner is not None:
+            column.addWidget(self.damage_banner)
+        column.addWidget(body, 1)
         self.setCentralWidget(central)
 
         self._build_status_bar()
@@ -96,6 +102,38 @@ class MainWindow(QMainWindow):
         name = workspace.path.stem
         suffix = self.tr(" (read-only)") if workspace.read_only else ""
         self.setWindowTitle(f"{name}{suffix} — dpia_desk")
+
+    def _build_damage_banner(self) -> QWidget | None:
+        """A damaged workspace opens read-only: say what is wrong and offer the way out."""
+        problems = self.context.workspace.problems
+        if not problems:
+            return None
+        first = problems[0]
+        more = len(problems) - 1
+        text = self.tr(
+            "This workspace is damaged ({problem}), so it is open read-only: nothing can be "
+            "changed and nothing is written to the file. Restore the latest good backup to carry "
+            "on; the damaged file is kept."
+        ).format(
+            problem=first
+            if not more
+            else self.tr("{first}, and %n more", "", more).format(first=first)
+        )
+        banner = Banner(text, "warning")
+        banner.setObjectName("damageBanner")
+        banner.setAccessibleName(self.tr("The workspace is damaged"))
+        self.restore_latest_button = QPushButton(self.tr("Restore latest &good backup…"))
+        self.restore_latest_button.clicked.connect(self.trust.restore_latest)
+        row = banner.layout()
+        assert isinstance(row, QHBoxLayout)
+        row.addWidget(self.restore_latest_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        holder = QWidget()
+        holder.setObjectName("damageBannerHolder")
+        margins = QVBoxLayout(holder)
+        margins.setContentsMargins(12, 10, 12, 4)
+        margins.addWidget(banner)
+        self.damage_label = banner.label
+        return holder
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -156,7 +194,23 @@ class MainWindow(QMainWindow):
             self.tr("&New vendor…"), self.new_vendor, QKeySequence.StandardKey.New, "add"
         )
         self.backup_action = self._action(
-            self.tr("&Backup…"), self.backup, "Ctrl+Shift+B", "backup"
+            self.tr("&Back up now…"), self.backup, "Ctrl+Shift+B", "backup"
+        )
+        self.restore_action = self._action(self.tr("&Restore from backup…"), self.trust.restore)
+        self.rekey_action = self._action(
+            self.tr("Change &key…"), self.trust.change_key, None, "key"
+        )
+        self.check_action = self._action(self.tr("Check &integrity…"), self.trust.check_integrity)
+        self.verify_audit_action = self._action(
+            self.tr("&Verify audit trail"), self.verify_audit_trail, None, "audit"
+        )
+        self.delete_vendor_action = self._action(
+            self.tr("Delete &vendor…"),
+            lambda: self.trust.delete_vendor(self.current_vendor_id()),
+        )
+        self.delete_assessment_action = self._action(
+            self.tr("Delete &assessment…"),
+            lambda: self.trust.delete_assessment(self.current_assessment_id()),
         )
         self.lock_action = self._action(
             self.tr("&Lock"), self.lock_requested.emit, "Ctrl+L", "lock"
@@ -191,20 +245,44 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(self.tr("&About dpia_desk"), self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_qt_action = self._action(self.tr("About &Qt"), QApplication.aboutQt)
+        #: Actions that change the workspace: disabled when it is open read-only (damaged).
+        self.edit_actions = [
+            self.new_vendor_action,
+            self.rekey_action,
+            self.delete_vendor_action,
+            self.delete_assessment_action,
+        ]
         if self.context.read_only:
-            self.new_vendor_action.setEnabled(False)
+            for action in self.edit_actions:
+                action.setEnabled(False)
+            # A backup of a damaged file would fail its own checks; restoring is the way out.
+            self.backup_action.setEnabled(False)
 
     def _build_menus(self) -> None:
         menus = self.menuBar()
         file_menu = menus.addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
         file_menu.addAction(self.new_vendor_action)
         file_menu.addSeparator()
-        file_menu.addAction(self.backup_action)
-        file_menu.addAction(self.lock_action)
+        self.export_actions = add_export_menu(file_menu, self.exports, self.current_assessment_id)
+        if self.context.read_only and self.export_actions.import_ is not None:
+            self.edit_actions.append(self.export_actions.import_)
         file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
+        file_menu.addAction(self.rekey_action)
+        file_menu.addAction(self.check_action)
+        file_menu.addAction(self.verify_audit_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = menus.addMenu(self.tr("&Edit"))
+        edit_menu.setObjectName("editMenu")
+        edit_menu.addAction(self.delete_vendor_action)
+        edit_menu.addAction(self.delete_assessment_action)
+        edit_menu.aboutToShow.connect(self._sync_selection_actions)
         view_menu = menus.addMenu(self.tr("&View"))
         for action in self.page_actions:
             view_menu.addAction(action)
@@ -261,6 +339,26 @@ class MainWindow(QMainWindow):
         if page is not None:
             page.focus_primary()
 
+    def current_assessment_id(self) -> str | None:
+        """The assessment selected on the current page (Assessments list, vendor panel)."""
+        page = self.current_page()
+        current = getattr(page, "current_assessment_id", None)
+        value = current() if callable(current) else None
+        return value if isinstance(value, str) else None
+
+    def current_vendor_id(self) -> str | None:
+        page = self.current_page()
+        current = getattr(page, "current_vendor_id", None)
+        value = current() if callable(current) else None
+        return value if isinstance(value, str) else None
+
+    def _sync_selection_actions(self) -> None:
+        writable = not self.context.read_only
+        self.delete_vendor_action.setEnabled(writable and self.current_vendor_id() is not None)
+        self.delete_assessment_action.setEnabled(
+            writable and self.current_assessment_id() is not None
+        )
+
     # --- commands ------------------------------------------------------------------------------
 
     def new_vendor(self) -> None:
@@ -269,49 +367,19 @@ class MainWindow(QMainWindow):
         vendors.add_vendor()  # type: ignore[attr-defined]
 
     def backup(self) -> None:
-        folder = default_backup_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        suggestion = folder / f"{self.context.workspace.path.stem}-{stamp}.dpia"
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Back up the workspace"),
-            str(suggestion),
-            self.tr("dpia_desk workspaces (*.dpia)"),
-        )
-        if not chosen:
-            return
-        target = Path(chosen)
-        if target.suffix != ".dpia":
-            target = target.with_name(target.name + ".dpia")
-        self.run_backup(target)
+        self.trust.backup()
 
     def run_backup(self, target: Path) -> WorkHandle:
-        progress = QProgressDialog(self.tr("Writing and verifying the backup…"), "", 0, 0, self)
-        progress.setWindowTitle(self.tr("Backup"))
-        progress.setCancelButton(None)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
+        job = self.trust.run_backup(target)
+        assert job.handle is not None
+        return job.handle
 
-        def done_ok(_info: object) -> None:
-            self.show_status(self.tr("Backup written to {path}").format(path=str(target)))
-
-        def failed(error: BaseException) -> None:
-            if isinstance(error, DpiaDeskError):
-                error_box(error, self).open()
-            else:
-                sys.excepthook(type(error), error, error.__traceback__)
-
-        handle = self.context.runner.submit(
-            _backup_job, self.context, target, description="backup",
-            on_result=done_ok, on_error=failed,
-        )  # fmt: skip
-        if handle.is_done:
-            progress.deleteLater()
-        else:
-            handle.done.connect(progress.reset)
-            handle.done.connect(progress.deleteLater)
-        return handle
+    def verify_audit_trail(self) -> None:
+        self.show_page(self.navigation_model.row_of("audit"))
+        audit = self.page("audit")
+        verify = getattr(audit, "verify", None)
+        if callable(verify):
+            verify()
 
     def edit_settings(self) -> None:
         from dpia_desk.ui.dialogs.settings_dialog import SettingsDialog

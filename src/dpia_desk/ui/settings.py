@@ -15,6 +15,10 @@ key                          type      meaning
 ``reviewer/role``            str       default role: hr, it, dpo, legal or procurement
 ``appearance/theme``         str       ``system`` (default), ``light`` or ``dark``
 ``security/auto_lock_min``   int       minutes idle before the workspace locks; 0 = never
+``security/clipboard_clear_ms`` int    a copied recovery key leaves the clipboard after this
+``backup/every_days``        int       automatic backup on open when the newest is older; 0 = off
+``backup/keep``              int       how many automatic backups of a workspace are kept
+``exports/last_folder``      str       the folder the last export went to
 ``general/language``         str       ``system`` (default) or a language code such as ``en``
 ``window/geometry``          bytes     main window geometry (``saveGeometry``)
 ``window/state``             bytes     main window tool bar / dock state (``saveState``)
@@ -35,6 +39,8 @@ from dpia_desk.paths import user_config_dir
 ROLES = ("hr", "it", "dpo", "legal", "procurement")
 THEMES = ("system", "light", "dark")
 DEFAULT_AUTO_LOCK_MINUTES = 15
+DEFAULT_BACKUP_EVERY_DAYS = 1
+DEFAULT_BACKUP_KEEP = 7
 
 
 def settings_path() -> str:
@@ -56,6 +62,8 @@ class Preferences:
     theme: str = "system"
     auto_lock_minutes: int = DEFAULT_AUTO_LOCK_MINUTES
     language: str = "system"
+    backup_every_days: int = DEFAULT_BACKUP_EVERY_DAYS
+    backup_keep: int = DEFAULT_BACKUP_KEEP
 
     @classmethod
     def load(cls) -> Preferences:
@@ -66,12 +74,16 @@ class Preferences:
             minutes = int(str(store.value("security/auto_lock_min", DEFAULT_AUTO_LOCK_MINUTES)))
         except ValueError:
             minutes = DEFAULT_AUTO_LOCK_MINUTES
+        every = _int(store.value("backup/every_days"), DEFAULT_BACKUP_EVERY_DAYS)
+        keep = _int(store.value("backup/keep"), DEFAULT_BACKUP_KEEP)
         return cls(
             reviewer_name=str(store.value("reviewer/name", "")),
             reviewer_role=role if role in ROLES else "hr",
             theme=theme if theme in THEMES else "system",
             auto_lock_minutes=max(0, min(minutes, 24 * 60)),
             language=str(store.value("general/language", "system")),
+            backup_every_days=max(0, min(every, 365)),
+            backup_keep=max(1, min(keep, 100)),
         )
 
     def save(self) -> None:
@@ -81,7 +93,16 @@ class Preferences:
         store.setValue("appearance/theme", self.theme)
         store.setValue("security/auto_lock_min", int(self.auto_lock_minutes))
         store.setValue("general/language", self.language)
+        store.setValue("backup/every_days", int(self.backup_every_days))
+        store.setValue("backup/keep", int(self.backup_keep))
         store.sync()
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return int(str(value)) if value is not None else default
+    except ValueError:
+        return default
 
 
 def read_bytes(key: str) -> QByteArray | None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -107,11 +107,11 @@ class Banner(QFrame):
 
     def __init__(self, text: str, kind: str = "info", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setProperty("role", "banner" if kind == "info" else "warning")
-        symbol = QLabel()
-        symbol.setPixmap(icon("info" if kind == "info" else "warning").pixmap(20, 20))
-        symbol.setAlignment(Qt.AlignmentFlag.AlignTop)
-        symbol.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.symbol = QLabel()
+        self.symbol.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.symbol.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.set_kind(kind)
+        symbol = self.symbol
         self.label = QLabel(text)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -124,6 +124,15 @@ class Banner(QFrame):
     def set_text(self, text: str) -> None:
         self.label.setText(text)
 
+    def set_kind(self, kind: str) -> None:
+        """``info`` or ``warning``: the tint and the icon."""
+        self.kind = kind
+        self.setProperty("role", "banner" if kind == "info" else "warning")
+        self.symbol.setPixmap(icon("info" if kind == "info" else "warning").pixmap(20, 20))
+        style = self.style()
+        style.unpolish(self)
+        style.polish(self)
+
 
 def fit_height(window: QWidget) -> None:
     """Grows ``window`` to the height its word-wrapped labels need at its current width.
@@ -135,12 +144,16 @@ def fit_height(window: QWidget) -> None:
     layout = window.layout()
     if layout is None or not window.isWindow():
         return
+    # Nested layouts (a panel widget inside a page) wait for posted layout requests; run them so
+    # the heights below, and the children after the resize, are current.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     layout.activate()
     if not layout.hasHeightForWidth():
         return
     needed = layout.totalHeightForWidth(window.width())
     if needed > window.height():
         window.resize(window.width(), needed)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 class FittedDialog(QDialog):

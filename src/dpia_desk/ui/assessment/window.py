@@ -181,6 +181,12 @@ class AssessmentWindow(QMainWindow):
         )
 
         menus = self.menuBar()
+        # Export: this assessment as Word, PDF, scorecard or JSON (ui/export_actions.py).
+        from dpia_desk.ui.export_actions import add_assessment_menu
+
+        self.exports = add_assessment_menu(
+            self, self.context, lambda: self.controller.assessment_id
+        )
         edit = menus.addMenu(self.tr("&Edit"))
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)

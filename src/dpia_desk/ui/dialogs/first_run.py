@@ -18,11 +18,9 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -37,7 +35,8 @@ from PySide6.QtWidgets import (
 from dpia_desk.errors import DpiaDeskError
 from dpia_desk.store import KeychainKey, NoSecureKeychainError, Passphrase, RecoveryKey, Workspace
 from dpia_desk.store.keys import secure_keyring
-from dpia_desk.ui.icons import app_icon, icon
+from dpia_desk.ui.dialogs.recovery_key import RecoveryKeyPanel
+from dpia_desk.ui.icons import app_icon
 from dpia_desk.ui.widgets import (
     Banner,
     FieldError,
@@ -264,9 +263,7 @@ class FirstRunDialog(FittedDialog):
     def _created(self, result: tuple[Workspace, RecoveryKey]) -> None:
         self._set_busy(False)
         self.workspace, self.recovery = result
-        groups = self.recovery.text().split("-")
-        half = (len(groups) + 1) // 2
-        self.key_label.setText("-".join(groups[:half]) + "\n" + "-".join(groups[half:]))
+        self.recovery_panel.set_key(self.recovery, self.path)
         if self.workspace.opened_with == "passphrase":
             self.recovery_intro.setText(
                 self.tr(
@@ -292,39 +289,27 @@ class FirstRunDialog(FittedDialog):
 
     def _recovery_page(self) -> QWidget:
         page = QWidget()
-        self.recovery_intro = hint(
+        self.recovery_panel = RecoveryKeyPanel(
             self.tr(
                 "If this computer's keychain is ever lost (a new laptop, a reinstalled system), "
                 "this recovery key still opens the workspace. It is shown only now: copy it or "
                 "save it as a PDF, and keep it somewhere safe."
             )
         )
-        self.key_label = QLabel()
-        self.key_label.setProperty("role", "secret")
-        self.key_label.setWordWrap(True)
-        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.key_label.setAccessibleName(self.tr("Recovery key"))
-        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-        self.copy_button = QPushButton(icon("copy"), self.tr("C&opy"))
-        self.copy_button.setAccessibleName(self.tr("Copy the recovery key"))
-        self.copy_button.clicked.connect(self.copy_key)
-        self.pdf_button = QPushButton(icon("save_pdf"), self.tr("Save as &PDF…"))
-        self.pdf_button.setAccessibleName(self.tr("Save the recovery key as a PDF"))
-        self.pdf_button.clicked.connect(self.choose_pdf)
-        self.key_feedback = hint("")
-
-        self.stored_check = QCheckBox(self.tr("I have &stored the recovery key in a safe place"))
+        panel = self.recovery_panel
+        # The panel's parts, under the names the rest of the dialog (and its tests) use.
+        self.recovery_intro = panel.intro
+        self.key_label = panel.key_label
+        self.copy_button = panel.copy_button
+        self.pdf_button = panel.pdf_button
+        self.key_feedback = panel.feedback
+        self.stored_check = panel.stored_check
         self.continue_button = QPushButton(self.tr("C&ontinue"))
-        self.stored_check.toggled.connect(self.continue_button.setEnabled)
+        panel.stored.connect(self.continue_button.setEnabled)
         self.continue_button.setEnabled(False)
         make_primary(self.continue_button)
         self.continue_button.clicked.connect(self._to_start_page)
 
-        tools = QHBoxLayout()
-        tools.addWidget(self.copy_button)
-        tools.addWidget(self.pdf_button)
-        tools.addWidget(self.key_feedback, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.stored_check, 1)
         bottom.addWidget(self.continue_button)
@@ -333,42 +318,19 @@ class FirstRunDialog(FittedDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
         layout.addWidget(heading(self.tr("Your recovery key"), "title"))
-        layout.addWidget(self.recovery_intro)
-        layout.addWidget(self.key_label)
-        layout.addLayout(tools)
+        layout.addWidget(panel)
         layout.addStretch(1)
         layout.addLayout(bottom)
         return page
 
     def copy_key(self) -> None:
-        if self.recovery is not None:
-            QGuiApplication.clipboard().setText(self.recovery.text())
-            self.key_feedback.setText(self.tr("Copied. Paste it into your password manager."))
+        self.recovery_panel.copy_key()
 
     def choose_pdf(self) -> None:
-        start = Path.home() / "dpia_desk-recovery-key.pdf"
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the recovery key"), str(start), self.tr("PDF files (*.pdf)")
-        )
-        if chosen:
-            target = Path(chosen)
-            self.save_pdf(target if target.suffix.lower() == ".pdf" else target.with_suffix(".pdf"))
+        self.recovery_panel.choose_pdf()
 
     def save_pdf(self, target: Path) -> None:
-        if self.recovery is None:
-            return
-        from dpia_desk.ui.recovery_pdf import write_recovery_key_pdf
-
-        try:
-            write_recovery_key_pdf(target, self.recovery.text(), self.path)
-        except OSError as error:
-            self.key_feedback.setText(
-                self.tr("Could not save: {reason}").format(reason=error.strerror or str(error))
-            )
-            return
-        self.key_feedback.setText(
-            self.tr("Saved to {path}. Print it, then delete the file.").format(path=target.name)
-        )
+        self.recovery_panel.save_pdf(target)
 
     def _to_start_page(self) -> None:
         if self.stored_check.isChecked():
@@ -457,7 +419,7 @@ class FirstRunDialog(FittedDialog):
             return
         if page == self.PAGE_RECOVERY:
             # The key is shown only once: closing before it was stored is not offered.
-            self.key_feedback.setText(self.tr("Store the recovery key first, then tick the box."))
+            self.recovery_panel.remind()
             return
         if page == self.PAGE_START:
             self.accept()  # closing here means "start empty"

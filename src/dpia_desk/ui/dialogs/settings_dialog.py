@@ -57,6 +57,42 @@ class SettingsDialog(FittedDialog):
         self.lock_spin.setSpecialValueText(self.tr("Never"))
         self.lock_spin.setValue(preferences.auto_lock_minutes)
 
+        self.backup_every_combo = QComboBox()
+        self.backup_every_combo.setAccessibleName(self.tr("Automatic backup"))
+        choices = {
+            0: self.tr("Never"),
+            1: self.tr("Every day"),
+            3: self.tr("Every 3 days"),
+            7: self.tr("Every week"),
+            30: self.tr("Every 30 days"),
+        }
+        if preferences.backup_every_days not in choices:
+            choices[preferences.backup_every_days] = self.tr("Every {n} days").format(
+                n=preferences.backup_every_days
+            )
+        for days in sorted(choices):
+            self.backup_every_combo.addItem(choices[days], days)
+        self.backup_every_combo.setCurrentIndex(
+            max(0, self.backup_every_combo.findData(preferences.backup_every_days))
+        )
+        self.backup_keep_spin = QSpinBox()
+        self.backup_keep_spin.setAccessibleName(self.tr("Automatic backups to keep"))
+        self.backup_keep_spin.setRange(1, 100)
+        self.backup_keep_spin.setValue(preferences.backup_keep)
+        self.backup_every_combo.currentIndexChanged.connect(
+            lambda _index: self.backup_keep_spin.setEnabled(self.backup_every_days() > 0)
+        )
+        self.backup_keep_spin.setEnabled(preferences.backup_every_days > 0)
+        self.backup_note = QLabel(
+            self.tr(
+                "When the workspace opens and its newest automatic backup is older than this, "
+                "an encrypted backup is written to the backup folder; the oldest beyond the "
+                "number to keep are removed."
+            )
+        )
+        self.backup_note.setProperty("role", "hint")
+        self.backup_note.setWordWrap(True)
+
         self.language_combo = QComboBox()
         self.language_combo.setAccessibleName(self.tr("Language"))
         self.language_combo.addItem(self.tr("Follow the system"), "system")
@@ -76,6 +112,9 @@ class SettingsDialog(FittedDialog):
         form.addRow(self.tr("Default &role:"), self.role_combo)
         form.addRow(self.tr("&Theme:"), self.theme_combo)
         form.addRow(self.tr("&Lock after:"), self.lock_spin)
+        form.addRow(self.tr("Automatic &backup:"), self.backup_every_combo)
+        form.addRow(self.tr("&Keep the newest:"), self.backup_keep_spin)
+        form.addRow("", self.backup_note)
         form.addRow(self.tr("Lan&guage:"), self.language_combo)
         form.addRow("", self.language_note)
 
@@ -92,6 +131,10 @@ class SettingsDialog(FittedDialog):
         layout.addWidget(buttons)
         self.preferred_width = 460
 
+    def backup_every_days(self) -> int:
+        value = self.backup_every_combo.currentData()
+        return value if isinstance(value, int) else 0
+
     def preferences(self) -> Preferences:
         return Preferences(
             reviewer_name=self.name_edit.text().strip(),
@@ -99,4 +142,6 @@ class SettingsDialog(FittedDialog):
             theme=str(self.theme_combo.currentData()),
             auto_lock_minutes=self.lock_spin.value(),
             language=str(self.language_combo.currentData()),
+            backup_every_days=self.backup_every_days(),
+            backup_keep=self.backup_keep_spin.value(),
         )

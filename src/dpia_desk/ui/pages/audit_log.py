@@ -1,17 +1,28 @@
-"""Audit log: who changed what and when, newest first, filterable."""
+"""Audit log: who changed what and when, newest first, filterable; and whether the chain holds.
+
+The status line above the table says whether the audit trail's hash chain is intact ("Audit
+trail verified: N events") or where it breaks ("Broken at event #k: reason"). The check
+(``Workspace.verify_audit_trail``) runs on the work runner the first time the page is shown,
+again when it is shown after changes, and on demand ("Verify again", or File > Verify audit
+trail).
+"""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
+from typing import Any
 
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from dpia_desk.ui.context import WorkspaceContext
 from dpia_desk.ui.labels import format_datetime
 from dpia_desk.ui.models.rows import ColumnSpec
 from dpia_desk.ui.pages.table_page import TablePage
 from dpia_desk.ui.store_queries import AuditRow, count_audit_events, list_audit_events
+from dpia_desk.ui.widgets import Banner
+from dpia_desk.ui.workers import WorkContext, WorkHandle
 
 #: The page shows this many of the newest matching events; the filter reaches further back.
 LIMIT = 1000
@@ -21,10 +32,29 @@ def _when(row: AuditRow) -> str:
     return format_datetime(row.at)
 
 
+def _verify_job(_work: WorkContext, context: WorkspaceContext) -> Any:
+    return context.workspace.verify_audit_trail()
+
+
 class AuditLogPage(TablePage):
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         context.saved.connect(self._on_saved)
+        #: The last ChainReport, and whether changes were saved since it was made.
+        self.chain_report: Any = None
+        self._chain_stale = True
+        self._verifying: WorkHandle | None = None
+        self.chain_status = Banner("", "info")
+        self.chain_status.setObjectName("auditChainStatus")
+        self.chain_status.setAccessibleName(self.tr("Audit trail check"))
+        self.verify_button = QPushButton(self.tr("&Verify again"))
+        self.verify_button.setAccessibleName(self.tr("Verify the audit trail again"))
+        self.verify_button.clicked.connect(self.verify)
+        row = self.chain_status.layout()
+        assert isinstance(row, QHBoxLayout)
+        row.addWidget(self.verify_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        # Under the page's title and sentence, above the filter and the table.
+        self.body.insertWidget(2, self.chain_status)
 
     def page_title(self) -> str:
         return self.tr("Audit log")
@@ -50,8 +80,61 @@ class AuditLogPage(TablePage):
         ]
 
     def _on_saved(self) -> None:
+        self._chain_stale = True
         if self.isVisible():
             self.load()
+
+    def activated(self) -> None:
+        super().activated()
+        if self._chain_stale:
+            self.verify()
+
+    def verify(self) -> WorkHandle | None:
+        """Checks the hash chain on the work runner; the status line shows the outcome."""
+        if self._verifying is not None and not self._verifying.is_done:
+            return self._verifying
+        self._chain_stale = False
+        self.chain_status.set_kind("info")
+        self.chain_status.set_text(self.tr("Verifying the audit trail…"))
+        self.verify_button.setEnabled(False)
+        self._verifying = self.context.runner.submit(
+            _verify_job, self.context, description="verify audit trail",
+            on_result=self._show_chain, on_error=self._chain_failed,
+        )  # fmt: skip
+        return self._verifying
+
+    def _show_chain(self, report: Any) -> None:
+        self.chain_report = report
+        self.verify_button.setEnabled(True)
+        if report.ok:
+            text = self.tr(
+                "Audit trail verified: %n event(s), each linked to the one before.", "",
+                report.events,
+            )  # fmt: skip
+            if report.erased:
+                text += " " + self.tr("%n with values erased after a deletion.", "", report.erased)
+            self.chain_status.set_kind("info")
+        else:
+            text = self.tr(
+                "Broken at event #{seq}: {reason}. The trail was changed outside dpia_desk or "
+                "the file is damaged; restore a backup (File > Restore from backup…) and keep "
+                "this file for analysis."
+            ).format(seq=report.first_broken, reason=report.reason or "")
+            self.chain_status.set_kind("warning")
+        self.chain_status.set_text(text)
+
+    def _chain_failed(self, error: BaseException) -> None:
+        from dpia_desk.errors import DpiaDeskError
+
+        self.verify_button.setEnabled(True)
+        self._chain_stale = True
+        if not isinstance(error, DpiaDeskError):
+            sys.excepthook(type(error), error, error.__traceback__)
+            return
+        self.chain_status.set_kind("warning")
+        self.chain_status.set_text(
+            self.tr("The audit trail could not be checked: {reason}").format(reason=error.message)
+        )
 
     def load(self) -> None:
         with self.context.read() as session:

@@ -28,7 +28,7 @@ from dpia_desk.ui.icons import icon
 from dpia_desk.ui.labels import format_date, grade_label, tier_label, verdict_label
 from dpia_desk.ui.models.vendor_table import VENDOR_ID_ROLE, Column, VendorTableModel
 from dpia_desk.ui.pages import Page
-from dpia_desk.ui.pages.vendor_detail import VendorDetailPanel
+from dpia_desk.ui.pages.vendor_detail import ASSESSMENT_ID_ROLE, VendorDetailPanel
 from dpia_desk.ui.theme import current_theme
 from dpia_desk.ui.widgets import disposing, heading, hint
 
@@ -163,6 +163,15 @@ class VendorsPage(Page):
         self.model.count_changed.connect(self._show_count)
         context.changed.connect(self._on_data_changed)
         self._show_count(self.model.rowCount())
+        if context.read_only:  # a damaged workspace: look, do not touch
+            for button in (
+                self.new_button,
+                self.panel.edit_button,
+                self.panel.add_system_button,
+                self.panel.review_button,
+            ):
+                button.setEnabled(False)
+                button.setToolTip(self.tr("The workspace is open read-only."))
 
     # --- layout helpers ----------------------------------------------------------------------
 
@@ -253,6 +262,14 @@ class VendorsPage(Page):
         value = index.data(VENDOR_ID_ROLE) if index.isValid() else None
         return value if isinstance(value, str) else None
 
+    def current_assessment_id(self) -> str | None:
+        """The assessment selected in the open vendor panel (File > Export acts on it)."""
+        if self.panel.vendor_id is None:
+            return None
+        item = self.panel.assessments.currentItem()
+        value = item.data(ASSESSMENT_ID_ROLE) if item is not None else None
+        return value if isinstance(value, str) else None
+
     def selected_vendor_ids(self) -> list[str]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         ids = [self.model.index(row, Column.NAME).data(VENDOR_ID_ROLE) for row in rows]
@@ -290,6 +307,9 @@ class VendorsPage(Page):
     def add_vendor(self) -> None:
         from dpia_desk.ui.dialogs.vendor_dialog import VendorDialog
 
+        if self.context.read_only:
+            return
+
         with disposing(VendorDialog(self.context, parent=self)) as dialog:
             added = dialog.vendor_id if dialog.exec() else None
         if added is not None:
@@ -299,6 +319,9 @@ class VendorsPage(Page):
     def edit_vendor(self, vendor_id: str) -> None:
         from dpia_desk.ui.dialogs.vendor_dialog import VendorDialog
 
+        if self.context.read_only:
+            return
+
         with disposing(VendorDialog(self.context, vendor_id, parent=self)) as dialog:
             saved = dialog.exec()
         if saved:
@@ -307,6 +330,9 @@ class VendorsPage(Page):
     def add_ai_system(self, vendor_id: str) -> None:
         from dpia_desk.ui.dialogs.ai_system_dialog import AISystemDialog
 
+        if self.context.read_only:
+            return
+
         with disposing(AISystemDialog(self.context, vendor_id, parent=self)) as dialog:
             added = dialog.exec()
         if added:
@@ -314,6 +340,9 @@ class VendorsPage(Page):
 
     def edit_ai_system(self, vendor_id: str, system_id: str) -> None:
         from dpia_desk.ui.dialogs.ai_system_dialog import AISystemDialog
+
+        if self.context.read_only:
+            return
 
         with disposing(AISystemDialog(self.context, vendor_id, system_id, parent=self)) as dialog:
             saved = dialog.exec()

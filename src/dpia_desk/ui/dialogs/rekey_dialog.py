@@ -1,0 +1,338 @@
+"""Change key: re-encrypt the workspace with a new keychain key or a new passphrase, then show
+the new recovery key once (the same panel as the first run) until the user confirms storing it.
+
+The rotation itself (``Workspace.rekey``: a verified backup with the old key first, then the
+crash-safe switch) runs on the work runner; the dialog stays responsive and cannot be closed
+while it runs. A refusal (the same passphrase, no secure keychain, a full disk) is shown in the
+dialog, and the workspace keeps its old key.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dpia_desk.errors import DpiaDeskError
+from dpia_desk.store import KeychainKey, Passphrase
+from dpia_desk.ui.dialogs.first_run import MIN_PASSPHRASE, keychain_problem
+from dpia_desk.ui.dialogs.recovery_key import RecoveryKeyPanel
+from dpia_desk.ui.icons import app_icon
+from dpia_desk.ui.widgets import (
+    Banner,
+    FieldError,
+    FittedDialog,
+    fit_height,
+    heading,
+    hint,
+    make_primary,
+)
+from dpia_desk.ui.workers import Runner, WorkContext
+
+if TYPE_CHECKING:
+    from dpia_desk.store import RecoveryKey, Workspace
+    from dpia_desk.store.backup import BackupInfo
+
+
+def _rekey(
+    _work: WorkContext, workspace: Workspace, source: KeychainKey | Passphrase
+) -> tuple[RecoveryKey, BackupInfo]:
+    return workspace.rekey(source)
+
+
+def _indented(widget: QWidget) -> QWidget:
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(26, 0, 0, 0)
+    row.addWidget(widget)
+    return holder
+
+
+class RekeyDialog(FittedDialog):
+    PAGE_CHOOSE, PAGE_RECOVERY = range(2)
+
+    def __init__(self, workspace: Workspace, runner: Runner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.runner = runner
+        self.recovery: RecoveryKey | None = None
+        self.backup_path: Path | None = None
+        self._busy = False
+        self.setWindowTitle(self.tr("Change the workspace key"))
+        self.setWindowIcon(app_icon())
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._choose_page())
+        self.pages.addWidget(self._recovery_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(self.pages)
+        self.preferred_width = 580
+
+    @property
+    def changed(self) -> bool:
+        return self.recovery is not None
+
+    # --- page 1: the new key ---------------------------------------------------------------
+
+    def _choose_page(self) -> QWidget:
+        page = QWidget()
+        problem = keychain_problem()
+        if self.workspace.opened_with == "passphrase":
+            now = self.tr("It opens with a passphrase now.")
+        elif self.workspace.opened_with == "keychain":
+            now = self.tr("Its key is kept in this computer's keychain now.")
+        else:
+            now = self.tr("It was opened with its recovery key.")
+        self.now_label = hint(now)
+
+        self.keychain_radio = QRadioButton(self.tr("A new key in this computer's &keychain"))
+        self.keychain_radio.setAccessibleName(self.tr("New keychain key"))
+        if problem is None:
+            keychain_text = self.tr(
+                "A new random key, kept in your account's keychain: the workspace opens without "
+                "a password while you are signed in."
+            )
+        else:
+            keychain_text = self.tr(
+                "Not available: no secure keychain was found on this computer ({reason})."
+            ).format(reason=problem)
+        self.keychain_note = hint(keychain_text)
+        self.passphrase_radio = QRadioButton(self.tr("A new &passphrase"))
+        self.passphrase_radio.setAccessibleName(self.tr("New passphrase"))
+        self.passphrase_note = hint(
+            self.tr("You type it each time you open the workspace; nobody can recover it for you.")
+        )
+        group = QButtonGroup(self)
+        group.addButton(self.keychain_radio)
+        group.addButton(self.passphrase_radio)
+
+        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_edit.setAccessibleName(self.tr("New passphrase"))
+        self.passphrase_error = FieldError(self.passphrase_edit)
+        self.confirm_edit = QLineEdit()
+        self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm_edit.setAccessibleName(self.tr("New passphrase again"))
+        self.confirm_error = FieldError(self.confirm_edit)
+        self.passphrase_form = QWidget()
+        form = QFormLayout(self.passphrase_form)
+        form.setContentsMargins(26, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Pa&ssphrase:"), self.passphrase_edit)
+        form.addRow("", self.passphrase_error)
+        form.addRow(self.tr("&Again:"), self.confirm_edit)
+        form.addRow("", self.confirm_error)
+        for edit in (self.passphrase_edit, self.confirm_edit):
+            edit.textChanged.connect(self._clear_errors)
+
+        if problem is not None:
+            self.keychain_radio.setEnabled(False)
+            self.passphrase_radio.setChecked(True)
+        elif self.workspace.opened_with == "passphrase":
+            self.passphrase_radio.setChecked(True)
+        else:
+            self.keychain_radio.setChecked(True)
+        self.passphrase_radio.toggled.connect(self._sync_mode)
+        self._sync_mode()
+
+        self.what_happens = hint(
+            self.tr(
+                "A verified backup with the current key is written first. Then the workspace is "
+                "re-encrypted; if anything stops it half-way, the workspace still opens with "
+                "exactly one of the two keys. Afterwards the current recovery key no longer "
+                "opens it (only older backups), and you get a new one."
+            )
+        )
+        self.error_banner = Banner("", "warning")
+        self.error_banner.hide()
+        self.busy_label = hint("")
+        self.change_button = QPushButton(self.tr("C&hange key"))
+        make_primary(self.change_button)
+        self.change_button.clicked.connect(self.change_key)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.busy_label, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.change_button)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(heading(self.tr("Change the workspace key"), "title"))
+        layout.addWidget(self.now_label)
+        layout.addSpacing(6)
+        layout.addWidget(heading(self.tr("The new key")))
+        layout.addWidget(self.keychain_radio)
+        layout.addWidget(_indented(self.keychain_note))
+        layout.addWidget(self.passphrase_radio)
+        layout.addWidget(_indented(self.passphrase_note))
+        layout.addWidget(self.passphrase_form)
+        layout.addSpacing(6)
+        layout.addWidget(self.what_happens)
+        layout.addWidget(self.error_banner)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _sync_mode(self) -> None:
+        self.passphrase_form.setEnabled(self.passphrase_radio.isChecked())
+        if self.passphrase_radio.isChecked():
+            self.passphrase_edit.setFocus()
+
+    def _clear_errors(self) -> None:
+        self.passphrase_error.clear_error()
+        self.confirm_error.clear_error()
+
+    def _key_source(self) -> KeychainKey | Passphrase | None:
+        if self.keychain_radio.isChecked():
+            return KeychainKey()
+        first = self.passphrase_edit.text()
+        if len(first) < MIN_PASSPHRASE:
+            self.passphrase_error.show_error(
+                self.tr(
+                    "Use at least {count} characters; a few words make a good passphrase."
+                ).format(count=MIN_PASSPHRASE)
+            )
+            self.passphrase_edit.setFocus()
+            return None
+        if self.confirm_edit.text() != first:
+            self.confirm_error.show_error(self.tr("The two passphrases differ; type it again."))
+            self.confirm_edit.selectAll()
+            self.confirm_edit.setFocus()
+            return None
+        return Passphrase(first)
+
+    def change_key(self) -> None:
+        if self._busy:
+            return
+        source = self._key_source()
+        if source is None:
+            return
+        self.error_banner.hide()
+        self._set_busy(True)
+        self.runner.submit(
+            _rekey, self.workspace, source, description="change key",
+            on_result=self._changed, on_error=self._failed,
+        )  # fmt: skip
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.busy_label.setText(
+            self.tr("Writing a backup and re-encrypting the workspace…") if busy else ""
+        )
+        for widget in (
+            self.change_button,
+            self.cancel_button,
+            self.keychain_radio,
+            self.passphrase_radio,
+            self.passphrase_form,
+        ):
+            widget.setEnabled(not busy)
+        if not busy:
+            self.keychain_radio.setEnabled(keychain_problem() is None)
+            self._sync_mode()
+
+    def _changed(self, result: tuple[RecoveryKey, BackupInfo]) -> None:
+        self._set_busy(False)
+        self.recovery, backup = result
+        self.backup_path = backup.path
+        self.passphrase_edit.clear()
+        self.confirm_edit.clear()
+        self.recovery_panel.set_key(self.recovery, self.workspace.path)
+        self.backup_label.setText(
+            self.tr("The backup with the old key: {path}").format(path=str(backup.path))
+        )
+        self.pages.setCurrentIndex(self.PAGE_RECOVERY)
+        fit_height(self)
+        self.recovery_panel.copy_button.setFocus()
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(error, DpiaDeskError):
+            text = error.message + (f" {error.hint}" if error.hint else "")
+            self.error_banner.set_text(text)
+            self.error_banner.show()
+            fit_height(self)
+        else:
+            sys.excepthook(type(error), error, error.__traceback__)
+
+    # --- page 2: the new recovery key ------------------------------------------------------
+
+    def _recovery_page(self) -> QWidget:
+        page = QWidget()
+        self.recovery_panel = RecoveryKeyPanel(
+            self.tr(
+                "The workspace now has a new key. This is its new recovery key: it is shown "
+                "only now. Copy it or save it as a PDF and keep it somewhere safe; the old one "
+                "opens only backups from before this change."
+            )
+        )
+        self.backup_label = hint("")
+        self.backup_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.done_button = QPushButton(self.tr("&Done"))
+        make_primary(self.done_button)
+        self.done_button.setEnabled(False)
+        self.recovery_panel.stored.connect(self.done_button.setEnabled)
+        self.done_button.clicked.connect(self.accept)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.recovery_panel.stored_check, 1)
+        bottom.addWidget(self.done_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        layout.addWidget(heading(self.tr("Your new recovery key"), "title"))
+        layout.addWidget(self.recovery_panel)
+        layout.addWidget(self.backup_label)
+        layout.addStretch(1)
+        layout.addLayout(bottom)
+        return page
+
+    # --- closing ---------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        if self.pages.currentIndex() == self.PAGE_RECOVERY and not (
+            self.recovery_panel.stored_check.isChecked()
+        ):
+            self.recovery_panel.remind()
+            return
+        super().accept()
+
+    def reject(self) -> None:
+        if self._busy:
+            return
+        if self.pages.currentIndex() == self.PAGE_RECOVERY:
+            # The key changed already; the new recovery key is shown only once.
+            self.accept()
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._busy or (
+            self.pages.currentIndex() == self.PAGE_RECOVERY
+            and not self.recovery_panel.stored_check.isChecked()
+        ):
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.reject()
+            return
+        super().keyPressEvent(event)
