@@ -83,10 +83,6 @@ KINDS: dict[str, ExportKind] = {
 # --- file names ------------------------------------------------------------------------------
 
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {
-    f"{prefix}{n}" for prefix in ("com", "lpt") for n in "123456789"
-}
-
 
 def file_name_part(text: str, limit: int = NAME_PART_LIMIT) -> str:
     """``text`` made safe as part of a file name on every platform: no path separators, no
@@ -106,10 +102,9 @@ def suggested_file_name(parts: list[str], extension: str, on: date | None = None
     """``"Vendor - Form - 2026-11-27.docx"`` from the non-empty, sanitised parts."""
     cleaned = [part for part in (file_name_part(p) for p in parts) if part]
     cleaned.append((on or date.today()).isoformat())
-    stem = " - ".join(cleaned)
-    if stem.split(".")[0].lower() in _WINDOWS_RESERVED:
-        stem = "_" + stem
-    return stem + extension
+    # The date always ends the name, so it is never a bare device name (CON, NUL...) that
+    # Windows refuses.
+    return " - ".join(cleaned) + extension
 
 
 def with_extension(path: Path, extension: str) -> Path:
