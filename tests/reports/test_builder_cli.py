@@ -137,3 +137,39 @@ def test_export_errors_are_one_line(
     assert "does not exist" in capsys.readouterr().err
     assert _cli(demo, "export", "not-an-id", "-o", str(tmp_path / "x.pdf"))[0] == 1
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_scorecards_say_which_open_finding_holds_the_grade(demo: tuple[Path, Path]) -> None:
+    from dpia_desk.reports.builder import build_scorecard
+    from dpia_desk.services.assessments import snapshot
+
+    opened = Workspace.open(demo[0], Passphrase(PASSPHRASE), read_only=True)
+    seen = set()
+    with opened as workspace, workspace.read_session() as session:
+        rows = session.query(Assessment).filter(Assessment.form_id == "vendor_due_diligence")
+        for row in rows.all():
+            current = snapshot(session, row.id)
+            assert current.result is not None
+            result = current.result.to_json()
+            assert isinstance(result, dict)
+            card = build_scorecard(session, row.id)
+            caps = result.get("grade_caps") or {}
+            open_capping = {
+                finding["severity"]
+                for finding in result.get("findings") or []
+                if finding["severity"] in caps and finding.get("status", "open") == "open"
+            }
+            if result.get("computed_grade") and result["computed_grade"] != result["grade"]:
+                seen.add("capped")
+                assert card.grade_cap_reason.startswith(f"capped at {card.grade}")
+                assert f"score alone: {result['computed_grade']}" in card.grade_cap_reason
+            elif "critical" in open_capping and caps["critical"] == result.get("grade"):
+                seen.add("held")
+                assert (
+                    card.grade_cap_reason
+                    == (f"at most {card.grade} while a critical finding is open")
+                    or "critical findings are open" in card.grade_cap_reason
+                )
+            elif not open_capping:
+                assert card.grade_cap_reason == ""
+    assert "capped" in seen  # the demo has a vendor whose open finding lowers its grade

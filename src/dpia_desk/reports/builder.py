@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from dpia_desk.questionnaire import Form
 from dpia_desk.reports.model import (
@@ -559,7 +559,7 @@ def _findings(
                 Finding(
                     severity=str(item.get("severity") or "low"),
                     text=str(item.get("text") or ""),
-                    domain=domains.get(domain, domain.replace("_", " ").capitalize()),
+                    domain=domains.get(domain, _domain_name(domain)),
                     question_id=question,
                     evidence_backed=current.evidence_counts.get(question, 0) > 0,
                     status=str(item.get("status") or "open"),
@@ -567,6 +567,37 @@ def _findings(
             )
     findings.sort(key=lambda finding: _SEVERITY_ORDER.get(finding.severity, 9))
     return tuple(findings)
+
+
+_ACRONYMS = {"ai": "AI", "dpa": "DPA", "hr": "HR", "it": "IT", "gdpr": "GDPR", "eu": "EU"}
+
+
+def _domain_name(domain_id: str) -> str:
+    """``ai_features`` -> ``AI features``: a domain the result gives no title for."""
+    words = domain_id.replace("_", " ").split()
+    named = [_ACRONYMS.get(word.lower(), word) for word in words]
+    if named and named[0] == words[0]:
+        named[0] = named[0].capitalize()
+    return " ".join(named)
+
+
+def _system_name(vendor: Vendor, system: AISystem | None) -> str:
+    """The system a scorecard is about; a vendor-wide assessment names the vendor's systems."""
+    if system is not None:
+        return system.name
+    session = object_session(vendor)
+    names = (
+        list(
+            session.scalars(
+                select(AISystem.name).where(AISystem.vendor_id == vendor.id).order_by(AISystem.name)
+            )
+        )
+        if session is not None
+        else []
+    )
+    if not names:
+        return "All systems of the vendor"
+    return "All systems of the vendor: " + ", ".join(names)
 
 
 def _scorecard(
@@ -587,17 +618,14 @@ def _scorecard(
     attested = int(evidence.get("self_attested") or 0)
     total = backed + attested
     grade = str(diligence.get("grade") or "—")
-    computed = diligence.get("computed_grade")
-    cap_reason = ""
-    if computed and computed != grade:
-        cap_reason = f"capped at {grade} while serious findings are open (score alone: {computed})"
+    cap_reason = _cap_reason(diligence, grade)
     months = intake.get("review_every_months")
     sources = [(diligence_snapshot, diligence)]
     if intake_snapshot is not None:
         sources.append((intake_snapshot, intake))
     return VendorScorecard(
         vendor_name=vendor.name,
-        system_name=system.name if system is not None else "All systems of the vendor",
+        system_name=_system_name(vendor, system),
         assessment_id=assessment.id,
         country=vendor.country or "",
         inherent_tier=str(intake.get("tier_label") or "not assessed"),
@@ -634,6 +662,37 @@ def _scorecard(
     )
 
 
+def _cap_reason(diligence: Mapping[str, Any], grade: str) -> str:
+    """Why the grade is not (or could not be) higher than it is: the worst open finding that
+    caps it (the scoring rules' ``grade_caps``), said also when the score alone gives the same
+    grade, since the grade cannot rise until that finding is closed."""
+    computed = diligence.get("computed_grade")
+    caps = diligence.get("grade_caps")
+    caps = caps if isinstance(caps, dict) else {}
+    capping = [
+        str(item.get("severity"))
+        for item in diligence.get("findings", []) or []
+        if isinstance(item, dict)
+        and str(item.get("status") or "open") == "open"
+        and str(item.get("severity")) in caps
+    ]
+    if not capping:
+        if computed and computed != grade:
+            return f"capped at {grade} (score alone: {computed})"
+        return ""
+    worst = min(capping, key=lambda severity: _SEVERITY_ORDER.get(severity, 9))
+    count = capping.count(worst)
+    article = "an" if worst[:1] in "aeiou" else "a"
+    findings = (
+        f"{article} {worst} finding is open" if count == 1 else f"{count} {worst} findings are open"
+    )
+    if computed and computed != grade:
+        return f"capped at {grade}: {findings} (score alone: {computed})"
+    if str(caps.get(worst)) == grade:
+        return f"at most {grade} while {findings}"
+    return ""
+
+
 def _empty_scorecard(
     vendor: Vendor,
     system: AISystem | None,
@@ -644,7 +703,7 @@ def _empty_scorecard(
     months = intake.get("review_every_months")
     return VendorScorecard(
         vendor_name=vendor.name,
-        system_name=system.name if system is not None else "All systems of the vendor",
+        system_name=_system_name(vendor, system),
         assessment_id=assessment.id,
         country=vendor.country or "",
         inherent_tier=str(intake.get("tier_label") or "not assessed"),

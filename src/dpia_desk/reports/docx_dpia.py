@@ -361,6 +361,7 @@ class _DocxWriter:
         widths = [label_width] + [cell_width] * 4
         style = self.style("DPIA Heat Map") or ""
         rows: list[str] = []
+        crowded = any(cell.ids_text for row in heat_map.rows for cell in row)
         # keepNext on every paragraph of the map holds it, and the summary under it, on one page
         for index, row in enumerate(heat_map.rows):
             severity = 4 - index
@@ -379,9 +380,11 @@ class _DocxWriter:
                     _rpr(bold=True, size_half_points=18),
                     keep_next=True,
                 )
-                if heat_cell.ids_text:
+                if crowded:  # every cell gets the ids line, so levels line up across a row
                     text += _centred(
-                        clean_text(heat_cell.ids_text), _rpr(size_half_points=14), keep_next=True
+                        clean_text(heat_cell.ids_text) or " ",
+                        _rpr(size_half_points=14),
+                        keep_next=True,
                     )
                 text += _centred(heat_cell.label, _rpr(size_half_points=13), keep_next=True)
                 shading = _shd(_fill(heat_cell.fill))
