@@ -185,3 +185,24 @@ def test_heat_maps_count_crowded_cells_and_list_every_risk(tmp_path: Path) -> No
     assert squash("severity 2, likelihood 2 (Low): R1, R2, R3, R4, R5") in text
     xml = zipfile.ZipFile(target).read("word/document.xml").decode("utf-8")
     assert "very_high" not in xml and "Very high" not in xml
+
+
+def test_short_tables_stay_on_one_page_and_long_ones_may_break(tmp_path: Path) -> None:
+    target = tmp_path / "big.docx"
+    write_dpia_docx(sample_report(answer_count=120), target)
+    document = docx.Document(str(target))
+
+    def kept_rows(table: docx.table.Table) -> list[bool]:
+        return [
+            all(p.paragraph_format.keep_with_next for cell in row.cells for p in cell.paragraphs)
+            for row in table.rows
+        ]
+
+    risk_details = [t for t in document.tables if t.rows[0].cells[0].text == "Risk sources"]
+    assert risk_details
+    for table in risk_details:  # every row but the last keeps with the next: never split
+        assert kept_rows(table) == [True] * (len(table.rows) - 1) + [False]
+    appendix = max(document.tables, key=lambda t: len(t.rows))
+    assert len(appendix.rows) > 60
+    # a long table breaks between rows; only its (repeated) header row keeps with the first row
+    assert kept_rows(appendix)[0] and not any(kept_rows(appendix)[1:])

@@ -153,6 +153,31 @@ def _centred(text: str, rpr: str, *, keep_next: bool = False) -> str:
     return f'<w:p><w:pPr>{keep}<w:jc w:val="center"/></w:pPr><w:r>{rpr}{_t(text)}</w:r></w:p>'
 
 
+#: A table estimated at most this many lines tall (about 40% of a page) is kept on one page.
+_WHOLE_TABLE_LINES = 22
+#: Characters of table text in a line the full text width wide (9 pt Arial-like, with padding).
+_CHARS_PER_LINE = 100
+
+
+def _estimated_lines(table: Table) -> int:
+    """How many lines tall ``table`` will be, roughly: each row as tall as its fullest cell."""
+    total = sum(table.widths) or 1.0
+    columns = [max(8, int(_CHARS_PER_LINE * width / total)) for width in table.widths]
+    lines = 1 if table.header else 0
+    for row in table.rows:
+        tallest = 1
+        for cell, room in zip(row, columns, strict=False):
+            count = 0
+            for text, scale in ((cell.text, 1.0), (cell.note, 0.8)):
+                for line in text.split("\n") if text else ():
+                    count += max(1, -(-int(len(line) * scale) // room))
+            tallest = max(tallest, count)
+        lines += tallest
+        if lines > _WHOLE_TABLE_LINES:
+            break
+    return lines
+
+
 def _fill(fill: str) -> str:
     """A layout fill as Word wants it: six hex digits (anything else, e.g. hostile codes, is
     replaced by the neutral fill so the XML stays valid)."""
@@ -308,15 +333,16 @@ class _DocxWriter:
         widths[-1] += self.text_width - sum(widths)
         return widths
 
-    def _cell(self, cell: Cell, width: int, *, header: bool = False) -> str:
+    def _cell(self, cell: Cell, width: int, *, header: bool = False, keep: bool = False) -> str:
         fill = ""
         if cell.level or cell.fill:
             fill = _shd(_fill(cell.fill))
         tcpr = f'<w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{fill}</w:tcPr>'
         style = "Table Heading" if header else "Table Text"
-        content = self.paragraphs(cell.text, style, _rpr(bold=cell.bold))
+        keep_next = "<w:keepNext/>" if keep else ""
+        content = self.paragraphs(cell.text, style, _rpr(bold=cell.bold), extra_ppr=keep_next)
         if cell.note:
-            content += self.paragraphs(cell.note, "Table Note")
+            content += self.paragraphs(cell.note, "Table Note", extra_ppr=keep_next)
         return f"<w:tc>{tcpr}{content}</w:tc>"
 
     def add_table(self, table: Table) -> None:
@@ -335,15 +361,20 @@ class _DocxWriter:
             f'w:type="dxa"/><w:tblLayout w:type="fixed"/>{look}</w:tblPr>',
             self._grid(widths),
         ]
+        # A short table never breaks across pages (keepNext on every row but the last, which
+        # Word and LibreOffice both honour); a long one breaks between rows, its header repeated.
+        whole = _estimated_lines(table) <= _WHOLE_TABLE_LINES
         if table.header:
             cells = "".join(
-                self._cell(Cell(title), width, header=True)
+                self._cell(Cell(title), width, header=True, keep=True)
                 for title, width in zip(table.header, widths, strict=True)
             )
             parts.append(f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{cells}</w:tr>")
-        for row in table.rows:
+        last = len(table.rows) - 1
+        for index, row in enumerate(table.rows):
+            keep = whole and index < last
             cells = "".join(
-                self._cell(cell, width) for cell, width in zip(row, widths, strict=True)
+                self._cell(cell, width, keep=keep) for cell, width in zip(row, widths, strict=True)
             )
             # Short rows stay in one piece; a row taller than a page must be allowed to break.
             short = sum(len(cell.text) + len(cell.note) for cell in row) < _UNSPLIT_ROW_CHARS
