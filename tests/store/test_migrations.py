@@ -100,7 +100,7 @@ def test_upgrade_to_head_builds_exactly_the_models(
             assert ("trigger", f"{SEARCH_TABLE}_{name}") in schema
         assert ("table", SEARCH_TABLE) in schema
         for key in SORT_COLUMNS.values():
-            assert ("index", key.index) in schema, key
+            assert key.index is None or ("index", key.index) in schema, key
     finally:
         from_models.close()
         migrated.close()

@@ -189,15 +189,12 @@ class Vendor(Base):
         _one_of("grade", Grade, "grade", nullable=True),
         CheckConstraint("open_findings IS NULL OR open_findings >= 0", name="open_findings"),
         # The vendor table's sort keys, each followed by the name (dpia_desk.store.vendor_list);
-        # the severity sorts of tier and verdict are expression indexes, made by DDL below.
+        # the severity sorts of tier and verdict are expression indexes, made by DDL below (the
+        # plain tier index stays for the dashboard's counts).
         Index(None, "country", "sort_name"),
-        Index(None, "contract_status", "sort_name"),
-        Index(None, "dpa_status", "sort_name"),
         Index(None, "grade", "sort_name"),
         Index(None, "open_findings", "sort_name"),
         Index(None, "next_review_date", "sort_name"),
-        Index(None, "created_at", "sort_name"),
-        Index(None, "updated_at", "sort_name"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
@@ -216,7 +213,7 @@ class Vendor(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
     # Cached summary of the latest scoring (None until scored), for the vendor table.
     ai_act_tier: Mapped[str | None] = mapped_column(String(20), index=True)
-    dpia_verdict: Mapped[str | None] = mapped_column(String(20), index=True)
+    dpia_verdict: Mapped[str | None] = mapped_column(String(20))
     grade: Mapped[str | None] = mapped_column(String(1))
     open_findings: Mapped[int | None] = mapped_column(Integer)
 

@@ -26,17 +26,22 @@ and the filter's runs of white space become single spaces, as they are in names.
 
 Sorting
 -------
-:data:`SORT_COLUMNS` maps each sort key to an SQL expression over ``vendor`` and the index that
-leads with it, ``(<expression>, sort_name)``. The AI Act tier and the DPIA verdict sort by
-severity (:data:`TIER_SEVERITY`, :data:`VERDICT_SEVERITY`: ascending goes from the least to the
-most severe, like grades from A to E), not alphabetically. Ties are broken by name, then id;
-``descending`` reverses that whole order, except that empty values (NULL: not assessed, no grade,
-no date) stay last in both directions. One index serves both directions that way: the rows with a
-value are one range of the index, read forwards or backwards, and the empty ones another, read
-after it (:func:`list_matching` queries the second range only when a page reaches it).
+:data:`SORT_COLUMNS` maps each sort key to an SQL expression over ``vendor`` and, for the columns
+the vendor table shows, the index that leads with it, ``(<expression>, sort_name)``: the first
+page of those sorts is read from the index, in either direction. The other keys (contract and DPA
+status, created, updated) sort correctly but by scanning: indexes are not free (every page of the
+file is authenticated when a workspace opens), so only the table's sorts get one. The AI Act tier
+and the DPIA verdict sort by severity (:data:`TIER_SEVERITY`, :data:`VERDICT_SEVERITY`: ascending
+goes from the least to the most severe, like grades from A to E), not alphabetically. Ties are
+broken by name, then id; ``descending`` reverses that whole order, except that empty values
+(NULL: not assessed, no grade, no date) stay last in both directions. One index serves both
+directions that way: the rows with a value are one range of the index, read forwards or
+backwards, and the empty ones another, read after it (:func:`list_matching` queries the second
+range only when a page reaches it).
 
-The index on ``sort_name`` and the FTS5 table hold names too: erasing a vendor removes them from
-both (SQLite ``secure_delete`` and the FTS5 ``secure-delete`` option, set by the migration).
+The name indexes (``sort_name`` leads or follows in each of them) and the FTS5 table hold names
+too: erasing a vendor removes them from all (SQLite ``secure_delete`` and the FTS5
+``secure-delete`` option, set by the migration).
 """
 
 from __future__ import annotations
@@ -79,8 +84,9 @@ class SortKey:
 
     #: SQL over ``vendor``; NULL means "no value" (sorted last in both directions).
     expression: str
-    #: The index leading with ``expression`` (then ``sort_name``) that serves this sort.
-    index: str
+    #: The index leading with ``expression`` (then ``sort_name``) that serves this sort; None
+    #: for the keys the vendor table does not offer (they scan).
+    index: str | None
     nullable: bool
 
 
@@ -88,10 +94,8 @@ class SortKey:
 SORT_COLUMNS: dict[str, SortKey] = {
     "name": SortKey("sort_name", "ix_vendor_sort_name", nullable=False),
     "country": SortKey("country", "ix_vendor_country_sort_name", nullable=True),
-    "contract_status": SortKey(
-        "contract_status", "ix_vendor_contract_status_sort_name", nullable=False
-    ),
-    "dpa_status": SortKey("dpa_status", "ix_vendor_dpa_status_sort_name", nullable=False),
+    "contract_status": SortKey("contract_status", None, nullable=False),
+    "dpa_status": SortKey("dpa_status", None, nullable=False),
     "ai_act_tier": SortKey(TIER_RANK, "ix_vendor_tier_severity", nullable=True),
     "dpia_verdict": SortKey(VERDICT_RANK, "ix_vendor_verdict_severity", nullable=True),
     "grade": SortKey("grade", "ix_vendor_grade_sort_name", nullable=True),
@@ -99,8 +103,8 @@ SORT_COLUMNS: dict[str, SortKey] = {
     "next_review_date": SortKey(
         "next_review_date", "ix_vendor_next_review_date_sort_name", nullable=True
     ),
-    "created_at": SortKey("created_at", "ix_vendor_created_at_sort_name", nullable=False),
-    "updated_at": SortKey("updated_at", "ix_vendor_updated_at_sort_name", nullable=False),
+    "created_at": SortKey("created_at", None, nullable=False),
+    "updated_at": SortKey("updated_at", None, nullable=False),
 }
 
 #: The severity indexes (expression indexes: created by DDL, as Alembic cannot compare them).

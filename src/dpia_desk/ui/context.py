@@ -27,13 +27,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy.orm import Session
 
-from dpia_desk.store import VendorRow, Workspace, count_vendors, list_vendors
+from dpia_desk.store import VendorRow, Workspace, count_matching, list_matching
 from dpia_desk.ui.settings import Preferences
 from dpia_desk.ui.workers import Runner
+
+if TYPE_CHECKING:  # SQLAlchemy loads with the first session, after the first screen is shown
+    from sqlalchemy.orm import Session
 
 
 class WorkspaceContext(QObject):
@@ -81,17 +84,21 @@ class WorkspaceContext(QObject):
 
 
 class WorkspaceVendorSource:
-    """:class:`~dpia_desk.ui.models.vendor_table.VendorSource` over the workspace (UI thread)."""
+    """:class:`~dpia_desk.ui.models.vendor_table.VendorSource` over the workspace (UI thread).
+
+    It reads through the store's plain read connections (``dpia_desk.store.vendor_list``, the
+    same SQL as ``count_vendors``/``list_vendors``), so the vendor table's first page needs no
+    SQLAlchemy: start-up shows it before SQLAlchemy is imported."""
 
     def __init__(self, context: WorkspaceContext) -> None:
         self._context = context
 
     def count(self, filter_text: str) -> int:
-        with self._context.read() as session:
-            return count_vendors(session, filter_text)
+        with self._context.workspace.read_connection() as connection:
+            return count_matching(connection, filter_text)
 
     def fetch(
         self, filter_text: str, order_by: str, descending: bool, offset: int, limit: int
     ) -> list[VendorRow]:
-        with self._context.read() as session:
-            return list_vendors(session, filter_text, order_by, descending, offset, limit)
+        with self._context.workspace.read_connection() as connection:
+            return list_matching(connection, filter_text, order_by, descending, offset, limit)

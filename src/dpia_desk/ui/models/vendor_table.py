@@ -33,7 +33,7 @@ from PySide6.QtCore import (
 )
 
 from dpia_desk.store import VendorRow
-from dpia_desk.store.models import fold_for_search
+from dpia_desk.store.folding import fold_for_search
 from dpia_desk.ui.labels import (
     format_date,
     grade_explanation,

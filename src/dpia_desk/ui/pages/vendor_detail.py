@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -29,8 +31,10 @@ from dpia_desk.ui.labels import (
     tier_label,
     verdict_label,
 )
-from dpia_desk.ui.store_queries import VendorDetail, vendor_detail
 from dpia_desk.ui.widgets import heading, hint
+
+if TYPE_CHECKING:
+    from dpia_desk.ui.store_queries import VendorDetail
 
 SYSTEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ASSESSMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -151,6 +155,9 @@ class VendorDetailPanel(QFrame):
             self.assessment_requested.emit(assessment_id)
 
     def show_vendor(self, vendor_id: str) -> None:
+        # Imported here: its queries need SQLAlchemy, which start-up leaves for later.
+        from dpia_desk.ui.store_queries import vendor_detail
+
         with self._context.read() as session:
             detail = vendor_detail(session, vendor_id)
         self.vendor_id = vendor_id

@@ -9,10 +9,10 @@ Create Date: 2027-01-18
   the existing vendors, with the FTS5 ``secure-delete`` option on so that erasing a vendor removes
   its name from the index at once (SQLite's ``secure_delete`` then overwrites the freed bytes).
 * The single-column indexes on country, grade, open findings and next review date become
-  ``(<column>, sort_name)``, and contract status, DPA status, created and updated get one too, so
-  the first page of every sort is read from an index in either direction
-  (``dpia_desk.store.vendor_list``). The AI Act tier and the DPIA verdict sort by severity, through
-  expression indexes; their plain indexes stay for the dashboard's counts.
+  ``(<column>, sort_name)``, so the first page of each sort the vendor table offers is read from
+  an index in either direction (``dpia_desk.store.vendor_list``). The AI Act tier and the DPIA
+  verdict sort by severity, through expression indexes; the plain tier index stays for the
+  dashboard's counts, the plain verdict index (which nothing queried) goes.
 
 The SQL is frozen here, as a migration must not change when the code does; a test keeps it equal
 to what the models create (``dpia_desk.store.models``, from ``vendor_list``).
@@ -58,13 +58,12 @@ SEARCH = (
 )
 #: Single-column indexes that become (column, sort_name).
 WIDENED = ("country", "grade", "open_findings", "next_review_date")
-ADDED = ("contract_status", "dpa_status", "created_at", "updated_at")
 
 
 def upgrade() -> None:
-    for column in WIDENED:
+    for column in (*WIDENED, "dpia_verdict"):
         op.drop_index(f"ix_vendor_{column}", table_name="vendor")
-    for column in WIDENED + ADDED:
+    for column in WIDENED:
         op.create_index(f"ix_vendor_{column}_sort_name", "vendor", [column, "sort_name"])
     for statement in SEVERITY_INDEXES + SEARCH:
         op.execute(statement)
@@ -76,7 +75,7 @@ def downgrade() -> None:
     op.execute("DROP TABLE vendor_name_search")
     op.execute("DROP INDEX ix_vendor_tier_severity")
     op.execute("DROP INDEX ix_vendor_verdict_severity")
-    for column in WIDENED + ADDED:
-        op.drop_index(f"ix_vendor_{column}_sort_name", table_name="vendor")
     for column in WIDENED:
+        op.drop_index(f"ix_vendor_{column}_sort_name", table_name="vendor")
+    for column in (*WIDENED, "dpia_verdict"):
         op.create_index(f"ix_vendor_{column}", "vendor", [column])
