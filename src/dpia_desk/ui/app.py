@@ -301,19 +301,7 @@ class AppController(QObject):
         window = self.window
 
         def restored(_result: object) -> None:
-            if window is None or self.window is not window:
-                return
-            box = QMessageBox(window)
-            box.setIcon(QMessageBox.Icon.Information)
-            box.setWindowTitle(window.tr("Restore"))
-            box.setText(window.tr("The backup was restored into {path}.").format(path=str(target)))
-            box.setInformativeText(window.tr("Open it now? This workspace is closed first."))
-            switch = box.addButton(window.tr("&Open it"), QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(window.tr("&Not now"), QMessageBox.ButtonRole.RejectRole)
-            with disposing(box):
-                box.exec()
-                wanted = box.clickedButton() is switch
-            if wanted:
+            if window is not None and self.window is window and self.confirm_switch(target):
                 self.switch_to(target, request.key)
 
         self.restore_job = run_with_progress(
@@ -321,6 +309,20 @@ class AppController(QObject):
             title=self.tr("Restore"), text=self.tr("Restoring the backup…"), cancellable=False,
             description="restore", on_result=restored, on_error=self._show_error,
         )  # fmt: skip
+
+    def confirm_switch(self, target: Path) -> bool:
+        """After restoring into a new file: open it now? (Tests replace this.)"""
+        window = self.window
+        box = QMessageBox(window)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Restore"))
+        box.setText(self.tr("The backup was restored into {path}.").format(path=str(target)))
+        box.setInformativeText(self.tr("Open it now? This workspace is closed first."))
+        switch = box.addButton(self.tr("&Open it"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Not now"), QMessageBox.ButtonRole.RejectRole)
+        with disposing(box):
+            box.exec()
+            return box.clickedButton() is switch
 
     def switch_to(self, path: Path, key: KeySource) -> None:
         """Closes this workspace and opens the one at ``path`` with ``key``."""

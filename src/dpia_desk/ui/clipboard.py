@@ -5,7 +5,8 @@
 (``security/clipboard_clear_ms`` in the settings, 30 s by default) **if it still holds our
 value**: something the user copied since is left alone. :func:`clear_sensitive` does the same at
 once; locking and quitting call it, so a recovery key never outlives the session on the
-clipboard.
+clipboard. (That also matters to the process: our clipboard data is a QMimeData made in Python,
+and left on the clipboard Qt would delete it at exit after Python has finished: a crash.)
 """
 
 from __future__ import annotations

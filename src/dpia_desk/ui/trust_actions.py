@@ -343,11 +343,9 @@ class TrustController(QObject):
                 box.setText(self.tr("The workspace is damaged."))
                 box.setInformativeText(
                     self.tr(
-                        "%n problem(s) found. Stop working in it, restore the latest good backup "
-                        "(File > Restore from backup…), and keep this file for analysis.",
-                        "",
-                        len(report.problems),
-                    )
+                        "Problems found: {count}. Stop working in it, restore the latest good "
+                        "backup (File > Restore from backup…), and keep this file for analysis."
+                    ).format(count=len(report.problems))
                 )
                 box.setDetailedText("\n".join(report.problems))
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -86,11 +86,9 @@ class RecoveryKeyPanel(QWidget):
         seconds = max(1, round(clear_delay_ms() / 1000))
         self.feedback.setText(
             self.tr(
-                "Copied. Paste it into your password manager; the clipboard is cleared in "
-                "%n second(s).",
-                "",
-                seconds,
-            )
+                "Copied. Paste it into your password manager; the clipboard is cleared after "
+                "{seconds} s."
+            ).format(seconds=seconds)
         )
 
     def choose_pdf(self) -> None:

@@ -107,12 +107,17 @@ class AuditLogPage(TablePage):
         self.chain_report = report
         self.verify_button.setEnabled(True)
         if report.ok:
-            text = self.tr(
-                "Audit trail verified: %n event(s), each linked to the one before.", "",
-                report.events,
-            )  # fmt: skip
+            # Two sentences rather than "event(s)": English has no plural catalogue here.
+            if report.events == 1:
+                text = self.tr("Audit trail verified: 1 event.")
+            else:
+                text = self.tr(
+                    "Audit trail verified: {count} events, each linked to the one before."
+                ).format(count=QLocale().toString(report.events))
             if report.erased:
-                text += " " + self.tr("%n with values erased after a deletion.", "", report.erased)
+                text += " " + self.tr("Values erased after a deletion: {count}.").format(
+                    count=QLocale().toString(report.erased)
+                )
             self.chain_status.set_kind("info")
         else:
             text = self.tr(
