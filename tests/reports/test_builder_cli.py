@@ -173,3 +173,41 @@ def test_scorecards_say_which_open_finding_holds_the_grade(demo: tuple[Path, Pat
             elif not open_capping:
                 assert card.grade_cap_reason == ""
     assert "capped" in seen  # the demo has a vendor whose open finding lowers its grade
+
+
+def test_scorecards_and_portfolio_count_open_findings_as_the_app_does(
+    demo: tuple[Path, Path],
+) -> None:
+    """A finding a completed action addressed is not open, in every export as in the app."""
+    from dpia_desk.reports.builder import build_portfolio, build_scorecard
+    from dpia_desk.services.summary import vendor_figures
+    from dpia_desk.store.models import Vendor
+
+    opened = Workspace.open(demo[0], Passphrase(PASSPHRASE), read_only=True)
+    addressed = 0
+    with opened as workspace, workspace.read_session() as session:
+        rows = {row.vendor_name: row for row in build_portfolio(session)}
+        for vendor in session.query(Vendor).all():
+            figures = vendor_figures(session, vendor.id)
+            row = rows[vendor.name]
+            assert (row.open_findings, row.critical_findings) == (
+                figures.open_findings or 0,
+                figures.critical_findings,
+            ), vendor.name
+            diligence = (
+                session.query(Assessment)
+                .filter(
+                    Assessment.vendor_id == vendor.id,
+                    Assessment.form_id == "vendor_due_diligence",
+                )
+                .first()
+            )
+            if diligence is None:
+                continue
+            card = build_scorecard(session, diligence.id)
+            assert card.open_findings == (figures.open_findings or 0), vendor.name
+            assert card.critical_findings == figures.critical_findings, vendor.name
+            statuses = [finding.status for finding in card.findings]
+            assert statuses == sorted(statuses, key=lambda status: status != "open")
+            addressed += statuses.count("addressed")
+    assert addressed  # the demo has findings closed by done actions

@@ -57,7 +57,14 @@ from dpia_desk.services.assessments import (
 from dpia_desk.services.risks import list_actions, list_risks, register_outcome
 from dpia_desk.services.signoff import list_signoffs
 from dpia_desk.store import get_vendor, verify_chain
-from dpia_desk.store.models import AISystem, Assessment, AuditEvent, Vendor
+from dpia_desk.store.models import (
+    Action,
+    ActionStatus,
+    AISystem,
+    Assessment,
+    AuditEvent,
+    Vendor,
+)
 
 #: Form section id -> the DPIA part it documents.
 PARTS: Mapping[str, str] = {
@@ -154,7 +161,14 @@ def build_report(session: Session, assessment_id: str, *, author: str = "") -> D
             for row in list_signoffs(session, assessment_id)
         ),
         audit=_audit(session, assessment),
-        scorecard=_scorecard(vendor, system, assessment, related, generated),
+        scorecard=_scorecard(
+            vendor,
+            system,
+            assessment,
+            related,
+            generated,
+            _findings(session, _vendor_snapshots(session, vendor, related.values())),
+        ),
     )
 
 
@@ -169,9 +183,10 @@ def build_scorecard(session: Session, assessment_id: str) -> VendorScorecard:
             session, assessment.vendor_id, assessment.ai_system_id
         ).items()
     }
-    card = _scorecard(vendor, system, assessment, related, datetime.now(UTC))
+    findings = _findings(session, _vendor_snapshots(session, vendor, related.values()))
+    card = _scorecard(vendor, system, assessment, related, datetime.now(UTC), findings)
     if card is None:
-        return _empty_scorecard(vendor, system, assessment, related)
+        return _empty_scorecard(vendor, system, assessment, related, findings)
     return card
 
 
@@ -186,13 +201,16 @@ def build_portfolio(session: Session) -> list[PortfolioRow]:
             )
         )
         results: dict[str, dict[str, Any]] = {}
-        open_findings: dict[str, str] = {}
+        raised: dict[tuple[str, str], str] = {}  # (assessment id, finding key) -> severity
         for system_id in [None, *(system.id for system in systems)]:
             for form_id, assessment in latest_assessments(session, vendor.id, system_id).items():
                 current = snapshot(session, assessment.id)
                 results.setdefault(form_id, _json(current))
                 for flag in current.state.flags:
-                    open_findings[f"{assessment.id}:{flag.key}"] = flag.severity
+                    raised[(assessment.id, flag.key)] = flag.severity
+        # findings a done action addressed are not open (as the app counts them)
+        closed = _closed_findings(session, {assessment_id for assessment_id, _ in raised})
+        open_findings = {key: severity for key, severity in raised.items() if key not in closed}
         intake = results.get("vendor_intake", {})
         diligence = results.get("vendor_due_diligence", {})
         rows.append(
@@ -540,32 +558,75 @@ def _screening(current: AssessmentSnapshot | None) -> DpiaScreening:
     )
 
 
-def _findings(
-    results: Iterable[tuple[AssessmentSnapshot, Mapping[str, Any]]],
-) -> tuple[Finding, ...]:
+def _vendor_snapshots(
+    session: Session, vendor: Vendor, known: Iterable[AssessmentSnapshot]
+) -> list[AssessmentSnapshot]:
+    """The newest assessment of each form of the vendor and of each of its systems (the set the
+    app's vendor figures count findings over), reusing the snapshots already taken."""
+    taken = {current.assessment_id: current for current in known}
+    system_ids: list[str | None] = [
+        None,
+        *session.scalars(select(AISystem.id).where(AISystem.vendor_id == vendor.id)),
+    ]
+    found: dict[str, AssessmentSnapshot] = {}
+    for system_id in system_ids:
+        for assessment in latest_assessments(session, vendor.id, system_id).values():
+            if assessment.id not in found:
+                found[assessment.id] = taken.get(assessment.id) or snapshot(session, assessment.id)
+    return list(found.values())
+
+
+def _closed_findings(session: Session, assessment_ids: Iterable[str]) -> set[tuple[str, str]]:
+    """(assessment id, finding key) of the findings a done action has addressed."""
+    ids = list(assessment_ids)
+    if not ids:
+        return set()
+    rows = session.execute(
+        select(Action.assessment_id, Action.finding_ref).where(
+            Action.status == ActionStatus.DONE.value,
+            Action.finding_ref.is_not(None),
+            Action.assessment_id.in_(ids),
+        )
+    )
+    return {(str(assessment_id), str(ref)) for assessment_id, ref in rows}
+
+
+def _findings(session: Session, snapshots: list[AssessmentSnapshot]) -> tuple[Finding, ...]:
+    """Every finding raised on the vendor's newest assessments, as the app counts them: a finding
+    a done action addresses is "addressed", the others are "open"; open ones first, worst first.
+    """
+    closed = _closed_findings(session, (current.assessment_id for current in snapshots))
     findings: list[Finding] = []
-    for current, result in results:
+    for current in snapshots:
+        result = _json(current)
         domains = {
             str(domain.get("id")): str(domain.get("title"))
             for domain in result.get("domains", []) or []
             if isinstance(domain, dict)
         }
-        for item in result.get("findings", []) or []:
-            if not isinstance(item, dict):
-                continue
-            question = str(item.get("question") or "")
-            domain = str(item.get("domain") or "")
+        scored = {
+            str(item.get("id")): str(item.get("domain") or "")
+            for item in result.get("findings", []) or []
+            if isinstance(item, dict)
+        }
+        sections = {section.id: section.title for section in current.form.sections}
+        for flag in current.state.flags:
+            domain = scored.get(flag.key, "")
             findings.append(
                 Finding(
-                    severity=str(item.get("severity") or "low"),
-                    text=str(item.get("text") or ""),
-                    domain=domains.get(domain, _domain_name(domain)),
-                    question_id=question,
-                    evidence_backed=current.evidence_counts.get(question, 0) > 0,
-                    status=str(item.get("status") or "open"),
+                    severity=str(flag.severity),
+                    text=" ".join(flag.text.split()),
+                    domain=domains.get(domain, _domain_name(domain))
+                    if domain
+                    else sections.get(flag.section_id, _domain_name(flag.section_id)),
+                    question_id=flag.question_id,
+                    evidence_backed=current.evidence_counts.get(flag.question_id, 0) > 0,
+                    status="addressed" if (current.assessment_id, flag.key) in closed else "open",
                 )
             )
-    findings.sort(key=lambda finding: _SEVERITY_ORDER.get(finding.severity, 9))
+    findings.sort(
+        key=lambda finding: (finding.status != "open", _SEVERITY_ORDER.get(finding.severity, 9))
+    )
     return tuple(findings)
 
 
@@ -606,6 +667,7 @@ def _scorecard(
     assessment: Assessment,
     related: Mapping[str, AssessmentSnapshot],
     generated: datetime,
+    findings: tuple[Finding, ...],
 ) -> VendorScorecard | None:
     diligence_snapshot = related.get("vendor_due_diligence")
     diligence = _json(diligence_snapshot)
@@ -620,9 +682,6 @@ def _scorecard(
     grade = str(diligence.get("grade") or "—")
     cap_reason = _cap_reason(diligence, grade)
     months = intake.get("review_every_months")
-    sources = [(diligence_snapshot, diligence)]
-    if intake_snapshot is not None:
-        sources.append((intake_snapshot, intake))
     return VendorScorecard(
         vendor_name=vendor.name,
         system_name=_system_name(vendor, system),
@@ -652,7 +711,7 @@ def _scorecard(
         ),
         evidence_backed_share=backed / total if total else 0.0,
         self_attested_share=attested / total if total else 0.0,
-        findings=_findings(sources),
+        findings=findings,
         ai_act_tier=str(_json(related.get("ai_act_screening")).get("tier") or "not_assessed"),
         dpia_verdict=str(_json(related.get("dpia_screening")).get("verdict") or "not_assessed"),
         dpa_status=_STORE_DPA.get(vendor.dpa_status, vendor.dpa_status),
@@ -698,6 +757,7 @@ def _empty_scorecard(
     system: AISystem | None,
     assessment: Assessment,
     related: Mapping[str, AssessmentSnapshot],
+    findings: tuple[Finding, ...],
 ) -> VendorScorecard:
     intake = _json(related.get("vendor_intake"))
     months = intake.get("review_every_months")
@@ -714,9 +774,7 @@ def _empty_scorecard(
         domain_scores=(),
         evidence_backed_share=0.0,
         self_attested_share=0.0,
-        findings=_findings(
-            [(snap, _json(snap)) for snap in related.values() if _json(snap).get("findings")]
-        ),
+        findings=findings,
         ai_act_tier=str(_json(related.get("ai_act_screening")).get("tier") or "not_assessed"),
         dpia_verdict=str(_json(related.get("dpia_screening")).get("verdict") or "not_assessed"),
         dpa_status=_STORE_DPA.get(vendor.dpa_status, vendor.dpa_status),

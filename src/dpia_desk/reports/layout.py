@@ -557,6 +557,14 @@ def _vendor(card: VendorScorecard) -> list[Block]:
     if not card.findings:
         out.append(Para.plain("No findings.", "empty"))
         return out
+    addressed = len(card.findings) - card.open_findings
+    out.append(
+        _note(
+            f"{card.open_findings} open"
+            + (f" and {addressed} addressed by a completed action" if addressed else "")
+            + ", raised by the answers of the vendor's newest assessments; most severe first."
+        )
+    )
     out.append(
         Table(
             ("Severity", "Finding", "Domain", "Basis"),
@@ -565,7 +573,11 @@ def _vendor(card: VendorScorecard) -> list[Block]:
                     Cell(
                         lb.label(lb.SEVERITY, finding.severity), bold=finding.severity == "critical"
                     ),
-                    Cell(finding.text, note=finding.question_id),
+                    Cell(
+                        finding.text,
+                        note=finding.question_id
+                        + ("" if finding.status == "open" else f" · {lb.humanise(finding.status)}"),
+                    ),
                     Cell(finding.domain),
                     Cell("Evidence" if finding.evidence_backed else "Self-attested"),
                 )

@@ -2,10 +2,11 @@
 
 Exactly one page, whatever the input: the page is drawn region by region on the canvas (not
 flowed), and every text is measured and shortened with an ellipsis to the room its region has.
-Long vendor names take at most two lines; findings show as many as fit, most severe first, then
-"and N more". Meaning never rests on colour alone: severities are written out on badges that
-differ in fill and border, bars carry their values, and grade thresholds are labelled lines, so
-the page reads the same printed in black and white.
+Long vendor names take at most two lines; findings show as many as fit, open ones first (most
+severe first), then those a completed action addressed (in grey), then "and N more". Meaning
+never rests on colour alone: severities are written out on badges that differ in fill and
+border, bars carry their values, and grade thresholds are labelled lines, so the page reads the
+same printed in black and white.
 
 Importing this module imports reportlab: only the export entry points import it.
 """
@@ -342,7 +343,10 @@ class _Scorecard:
     def findings(self, top: float, bottom: float) -> None:
         card = self.card
         canvas = self.canvas
-        ordered = sorted(card.findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 9))
+        # open findings first (most severe first), then those a completed action addressed
+        ordered = sorted(
+            card.findings, key=lambda f: (f.status != "open", SEVERITY_ORDER.get(f.severity, 9))
+        )
         open_count = sum(1 for finding in ordered if finding.status == "open")
         counts = {
             severity: sum(1 for f in ordered if f.severity == severity and f.status == "open")
@@ -356,16 +360,21 @@ class _Scorecard:
         badge_width = 52.0
         text_width = WIDTH - badge_width - 8
         style = _style(self.kit, "finding", 8.5)
+        # addressed findings read as history: grey text and an outlined badge
+        done_style = _style(self.kit, "finding_done", 8.5, color=MUTED)
         more_room = 12.0
         shown = 0
         for index, finding in enumerate(ordered):
-            paragraph = self.paragraph(self._finding_text(finding), style, text_width, 2)
+            is_open = finding.status == "open"
+            paragraph = self.paragraph(
+                self._finding_text(finding), style if is_open else done_style, text_width, 2
+            )
             _, height = paragraph.wrap(text_width, 10_000)
             row_height = max(height, 12.0) + 5
             remaining = len(ordered) - index - 1
             if y - row_height < bottom + (more_room if remaining else 0):
                 break
-            self.badge(finding.severity, MARGIN, y - 11, badge_width)
+            self.badge(finding.severity, MARGIN, y - 11, badge_width, outlined=not is_open)
             paragraph.drawOn(canvas, MARGIN + badge_width + 8, y - height)
             y -= row_height
             shown += 1
@@ -388,9 +397,13 @@ class _Scorecard:
         status = "" if finding.status == "open" else f"; {lb.humanise(finding.status).lower()}"
         return f"{finding.text} ({domain}{basis}{status})"
 
-    def badge(self, severity: str, x: float, y: float, width: float) -> None:
+    def badge(
+        self, severity: str, x: float, y: float, width: float, *, outlined: bool = False
+    ) -> None:
         canvas = self.canvas
         fill, border, text = _BADGES.get(severity, _BADGES["low"])
+        if outlined:
+            fill, border, text = colors.white, colors.HexColor("#999999"), MUTED
         canvas.setFillColor(fill)
         canvas.setStrokeColor(border)
         canvas.setLineWidth(0.8)
