@@ -426,14 +426,20 @@ def test_automatic_backups_follow_the_settings(
         runner=SynchronousWorkRunner(),
     )
     monkeypatch.setattr(app, "quit", lambda: None)
+    made.automatic_backup_delay_ms = 10
     try:
         assert made.start()
         workspace = made.workspace
         assert workspace is not None
-        automatic = [p for p in find_backups(workspace.salt) if p.stem.endswith("automatic")]
-        assert len(automatic) == 1
+
+        def automatic() -> list[Path]:
+            return [p for p in find_backups(workspace.salt) if p.stem.endswith("automatic")]
+
+        assert automatic() == []  # the first screen first
+        qtbot.waitUntil(lambda: len(automatic()) == 1, timeout=3000)
+        assert "Automatic backup written" in made.window.statusBar().currentMessage()
         made.automatic_backup()  # within the day: nothing new
-        assert len([p for p in find_backups(workspace.salt) if "automatic" in p.stem]) == 1
+        assert len(automatic()) == 1
     finally:
         made.close_session()
         app.removeEventFilter(made.idle)

@@ -51,6 +51,8 @@ PASSPHRASE_ENV = "DPIA_DESK_PASSPHRASE"  # noqa: S105 (a variable name, not a se
 #: event loop has run for this many milliseconds, report it on stderr and close the window.
 SMOKE_EXIT_ENV = "DPIA_DESK_SMOKE_EXIT_AFTER_MS"
 
+AUTOMATIC_BACKUP_DELAY_MS = 3000
+
 _INPUT_EVENTS = frozenset(
     {
         QEvent.Type.KeyPress,
@@ -140,6 +142,8 @@ class AppController(QObject):
         self.workspace: Workspace | None = None
         self.context: WorkspaceContext | None = None
         self.window: MainWindow | None = None
+        #: The automatic backup on open waits this long after the main window is shown.
+        self.automatic_backup_delay_ms = AUTOMATIC_BACKUP_DELAY_MS
         self.idle = IdleWatcher(self.preferences.auto_lock_minutes, self)
         self.idle.timer.timeout.connect(self.request_lock)
         app.installEventFilter(self.idle)
@@ -165,7 +169,14 @@ class AppController(QObject):
         self.window.trust.key_changed.connect(self._key_changed)
         self.window.show()
         self.idle.set_minutes(self.preferences.auto_lock_minutes)
-        self.automatic_backup()
+        # Not at once: the first screen comes first (the backup loads modules the start-up
+        # itself does not need).
+        window = self.window
+        QTimer.singleShot(
+            self.automatic_backup_delay_ms,
+            self,
+            lambda: self.automatic_backup() if self.window is window else None,
+        )
         return self.window
 
     def automatic_backup(self) -> None:
