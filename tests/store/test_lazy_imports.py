@@ -1,5 +1,6 @@
-"""Start-up cost: opening a workspace and listing its vendors (the desktop's first screen) import
-neither SQLAlchemy nor Alembic, and the version needs no importlib.metadata. Checked in a fresh
+"""Start-up cost: opening a workspace, listing its vendors (the desktop's first screen) and the
+automatic backup the desktop starts meanwhile import neither SQLAlchemy nor Alembic, and the
+version needs no importlib.metadata. Checked in a fresh
 interpreter, since this one has imported everything long ago."""
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from tests.memory_keyring import MemoryKeyring
 keyring.set_keyring(MemoryKeyring())
 import dpia_desk.store
 after_import = sorted(m for m in sys.modules if m.split(".")[0] in ("sqlalchemy", "keyring"))
-from dpia_desk.store import KeychainKey, Workspace, count_matching, keys, list_matching
+from dpia_desk.store import (
+    KeychainKey, Workspace, automatic_backup, count_matching, keys, list_matching,
+)
 from dpia_desk.store.engine import inspect_file
 path = Path(sys.argv[1])
 keys.save_key(inspect_file(path), bytes.fromhex(sys.argv[2]))
@@ -33,7 +36,9 @@ with Workspace.open(path, KeychainKey()) as workspace:
     with workspace.read_connection() as connection:
         names = [row.name for row in list_matching(connection, "zoe", "ai_act_tier", True, 0, 50)]
         total = count_matching(connection, "")
+    backup = automatic_backup(workspace)
 print(json.dumps({
+    "backup": backup is not None,
     "after_import": after_import,
     "names": names,
     "total": total,
@@ -59,7 +64,7 @@ def test_opening_and_listing_vendors_needs_no_sqlalchemy(
     )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report["names"] == ["Zoë Analytics"] and report["total"] == 2
+    assert report["names"] == ["Zoë Analytics"] and report["total"] == 2 and report["backup"]
     # The test harness imported keyring itself; the store package alone imports nothing heavy.
     assert [m for m in report["after_import"] if m.startswith("sqlalchemy")] == []
     loaded = set(report["loaded"])
@@ -77,3 +82,23 @@ def test_the_version_is_the_installed_one_without_importlib_metadata() -> None:
     version, loaded_metadata = result.stdout.split()
     assert version == metadata.version("dpia-desk")
     assert loaded_metadata == "False"
+
+
+def test_the_desktop_start_parses_its_command_line_without_the_command_modules() -> None:
+    code = """
+import json, sys
+from dpia_desk.cli import build_parser, parse_arguments
+fast = [vars(parse_arguments(argv)) for argv in ([], ["--workspace", "w.dpia"])]
+loaded = sorted(m for m in sys.modules if m.endswith("_cmds"))
+full = [vars(build_parser().parse_args(argv)) for argv in ([], ["--workspace", "w.dpia"])]
+command = vars(parse_arguments(["--workspace", "w.dpia", "vendor", "list"]))
+print(json.dumps({"fast": fast, "full": full, "loaded": loaded,
+                  "command": [command["command"], command["workspace"]]}, default=str))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    report = json.loads(result.stdout)
+    assert report["loaded"] == []
+    assert report["fast"] == report["full"]  # the same namespace the full parser makes
+    assert report["command"] == ["vendor", "w.dpia"]

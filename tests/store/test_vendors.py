@@ -194,3 +194,31 @@ def test_sorting_by_each_column_puts_empty_values_last(
         assert by_grade_desc == ["B", "C", "A"]
         with pytest.raises(InvalidFieldError, match="cannot sort"):
             list_vendors(session, "", "name; DROP TABLE vendor")
+
+
+def test_long_filters_use_the_trigram_index_with_the_same_meaning(
+    keychain_workspace: tuple[Workspace, RecoveryKey],
+) -> None:
+    """Three folded characters or more go through the FTS5 trigram index: still a substring of
+    the folded name, with %, _, quotes and FTS5 syntax taken literally."""
+    workspace, _ = keychain_workspace
+    _seed(
+        workspace,
+        ["Zoë Analytics", "ZOE Payroll", "100% HR", "100 HR", "Under_score", "Underscore",
+         "It's Talent", 'Say "Hire" Bot', "Hire OR Bot", "Straße AG"],
+    )  # fmt: skip
+    with workspace.read_session() as session:
+
+        def names(text: str) -> list[str]:
+            found = [r.name for r in list_vendors(session, text)]
+            assert count_vendors(session, text) == len(found)
+            return found
+
+        assert names("zoë ana") == names("ZOE ANA") == ["Zoë Analytics"]
+        assert names("0% h") == ["100% HR"] and names("0 h") == ["100 HR"]
+        assert names("r_s") == ["Under_score"] and names("rsc") == ["Underscore"]
+        assert names("it's") == ["It's Talent"] and names("'s t") == ["It's Talent"]
+        assert names('"hire"') == ['Say "Hire" Bot'] and names('y "h') == ['Say "Hire" Bot']
+        assert names("hire or") == ["Hire OR Bot"] and names("e OR B") == ["Hire OR Bot"]
+        assert names("strasse") == names("STRASSE") == ["Straße AG"]
+        assert names("nothing like it") == [] and names("zzz") == []

@@ -18,7 +18,6 @@ from pathlib import Path
 
 from dpia_desk import paths
 from dpia_desk.store import hints
-from dpia_desk.store.audit import record_event
 from dpia_desk.store.backup import (
     BackupInfo,
     backup_name,
@@ -76,6 +75,9 @@ def restore_backup(
         lock.release()
     salt = inspect_file(target)
     hints.write_hints(salt, audit_head=None)  # the trail legitimately goes back in time
+    # Imported here: the automatic backup (run at every start) must not load SQLAlchemy.
+    from dpia_desk.store.audit import record_event
+
     with Workspace.open(target, key_source) as restored, restored.session() as session:
         record_event(session, current_actor(), "restore", "workspace", None, "source", None,
                      backup.name)  # fmt: skip
