@@ -161,3 +161,49 @@ def test_keychain_workspace_dialog_unaffected(app: QApplication, workspace_path:
     dialog = LockedDialog(workspace_path)
     assert dialog.windowTitle() == "dpia_desk is locked"
     Workspace.create(workspace_path, KeychainKey())[0].close()
+
+
+def test_export_and_trust_dialogs(
+    qtbot: QtBot,
+    pseudo: None,
+    workspace_path: Path,
+    tmp_path: Path,
+    runner: SynchronousWorkRunner,
+) -> None:
+    from dpia_desk.exchange import ImportReport
+    from dpia_desk.ui.dialogs.erase_dialog import EraseDialog
+    from dpia_desk.ui.dialogs.export_done import ExportDoneDialog
+    from dpia_desk.ui.dialogs.import_report import ImportReportDialog
+    from dpia_desk.ui.dialogs.rekey_dialog import RekeyDialog
+    from dpia_desk.ui.dialogs.restore_dialog import RestoreDialog
+    from dpia_desk.ui.export_actions import AssessmentLabel
+
+    exported = tmp_path / "Hireflow GmbH - Data protection impact assessment - 2026-11-27.docx"
+    exported.write_bytes(b"x" * 2048)
+    assert clipped(_shown(qtbot, ExportDoneDialog(exported, 2048))) == []
+    plan = (
+        "Erase this vendor, with 1 AI system, 2 reviews, 5 assessments, 138 answers. The data is "
+        "overwritten in the workspace and cannot be restored from it."
+    )
+    assert clipped(_shown(qtbot, EraseDialog("vendor", "Hireflow GmbH", plan))) == []
+    assert clipped(_shown(qtbot, EraseDialog("assessment", "DPIA · Hireflow GmbH", plan))) == []
+    report = ImportReport(
+        "cnil_pia", "a1", "v1", "pia.json", "0" * 64, tmp_path / "backup.dpia",
+        ["PIA name -> processing_name"], ["answer 999 has no place: kept as a comment"],
+    )  # fmt: skip
+    label = AssessmentLabel("a1", "Hireflow GmbH", None, "Data protection impact assessment", 2)
+    assert clipped(_shown(qtbot, ImportReportDialog(report, label))) == []
+
+    workspace, _recovery = Workspace.create(workspace_path, KeychainKey())
+    try:
+        backup = workspace.backup(tmp_path / "workspace-20261127T101500000000Z-automatic.dpia")
+        restore = _shown(qtbot, RestoreDialog(workspace_path, [backup.path]))
+        assert clipped(restore) == []
+        rekey = _shown(qtbot, RekeyDialog(workspace, runner))
+        assert isinstance(rekey, RekeyDialog)
+        assert clipped(rekey) == []
+        rekey.change_key()  # to a new keychain key
+        assert rekey.on_key_page
+        assert clipped(rekey) == []
+    finally:
+        workspace.close()

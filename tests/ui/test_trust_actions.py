@@ -197,7 +197,7 @@ def test_change_key_to_a_passphrase_then_unlock_with_it(
         assert dialog.confirm_error.has_error and not dialog.changed
         dialog.confirm_edit.setText(NEW_PASSPHRASE)
         qtbot.mouseClick(dialog.change_button, LEFT)
-        assert dialog.changed and dialog.pages.currentIndex() == RekeyDialog.PAGE_RECOVERY
+        assert dialog.changed and dialog.on_key_page
         panel = dialog.recovery_panel
         key = dialog.recovery
         assert key is not None

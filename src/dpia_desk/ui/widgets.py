@@ -165,9 +165,21 @@ class FittedDialog(QDialog):
     """
 
     preferred_width = 0
+    #: Opt in: the first time it is shown, the dialog takes exactly the height its text needs
+    #: at its width (Qt's first guess is made at a narrower width, so wrapped labels would
+    #: otherwise leave gaps). Dialogs with a list or table that should get room keep it False.
+    shrink_to_fit = False
 
     def showEvent(self, event: QShowEvent) -> None:
         if self.width() < self.preferred_width:
             self.resize(self.preferred_width, self.height())
+        first = not getattr(self, "_shown_once", False)
+        self._shown_once = True
         super().showEvent(event)
+        layout = self.layout()
+        if first and self.shrink_to_fit and layout is not None and layout.hasHeightForWidth():
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            layout.activate()
+            needed = max(layout.totalHeightForWidth(self.width()), self.minimumHeight())
+            self.resize(self.width(), needed)
         fit_height(self)

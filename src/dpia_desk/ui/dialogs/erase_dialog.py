@@ -89,6 +89,7 @@ class EraseDialog(FittedDialog):
         layout.addWidget(self.name_edit)
         layout.addLayout(buttons)
         self.preferred_width = 540
+        self.shrink_to_fit = True
         self._sync()
         if needs_name:
             self.name_edit.setFocus()

@@ -81,6 +81,7 @@ class ExportDoneDialog(FittedDialog):
         layout.addLayout(top)
         layout.addLayout(buttons)
         self.preferred_width = 520
+        self.shrink_to_fit = True
 
     def _open(self) -> None:
         if open_file(self.path):

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -63,8 +63,6 @@ def _indented(widget: QWidget) -> QWidget:
 
 
 class RekeyDialog(FittedDialog):
-    PAGE_CHOOSE, PAGE_RECOVERY = range(2)
-
     def __init__(self, workspace: Workspace, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
@@ -75,8 +73,10 @@ class RekeyDialog(FittedDialog):
         self.setWindowTitle(self.tr("Change the workspace key"))
         self.setWindowIcon(app_icon())
         self.pages = QStackedWidget()
-        self.pages.addWidget(self._choose_page())
-        self.pages.addWidget(self._recovery_page())
+        self.choose_page = self._choose_page()
+        self.pages.addWidget(self.choose_page)
+        self.key_page = self._recovery_page()
+        self.pages.addWidget(self.key_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(self.pages)
@@ -85,6 +85,11 @@ class RekeyDialog(FittedDialog):
     @property
     def changed(self) -> bool:
         return self.recovery is not None
+
+    @property
+    def on_key_page(self) -> bool:
+        """The new key is shown (the choice page is gone for good)."""
+        return self.pages.currentWidget() is self.key_page
 
     # --- page 1: the new key ---------------------------------------------------------------
 
@@ -257,7 +262,16 @@ class RekeyDialog(FittedDialog):
         self.backup_label.setText(
             self.tr("The backup with the old key: {path}").format(path=str(backup.path))
         )
-        self.pages.setCurrentIndex(self.PAGE_RECOVERY)
+        self.pages.setCurrentWidget(self.key_page)
+        # There is no way back to the choice: without it the stack (and the dialog) takes the
+        # key page's height instead of the taller choice page's.
+        self.pages.removeWidget(self.choose_page)
+        self.choose_page.hide()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+            self.resize(self.width(), layout.totalHeightForWidth(self.width()))
         fit_height(self)
         self.recovery_panel.copy_button.setFocus()
 
@@ -305,7 +319,7 @@ class RekeyDialog(FittedDialog):
     # --- closing ---------------------------------------------------------------------------
 
     def accept(self) -> None:
-        if self.pages.currentIndex() == self.PAGE_RECOVERY and not (
+        if self.on_key_page and not (
             self.recovery_panel.stored_check.isChecked()
         ):
             self.recovery_panel.remind()
@@ -315,7 +329,7 @@ class RekeyDialog(FittedDialog):
     def reject(self) -> None:
         if self._busy:
             return
-        if self.pages.currentIndex() == self.PAGE_RECOVERY:
+        if self.on_key_page:
             # The key changed already; the new recovery key is shown only once.
             self.accept()
             return
@@ -323,7 +337,7 @@ class RekeyDialog(FittedDialog):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._busy or (
-            self.pages.currentIndex() == self.PAGE_RECOVERY
+            self.on_key_page
             and not self.recovery_panel.stored_check.isChecked()
         ):
             event.ignore()

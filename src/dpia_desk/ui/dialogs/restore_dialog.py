@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -112,9 +112,12 @@ class RestoreDialog(FittedDialog):
         self.consequence = hint("")
         self.consequence.setProperty("role", "hint")
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox()
         self.restore_button = self.buttons.addButton(
             self.tr("Re&store…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = self.buttons.addButton(
+            self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
         )
         make_primary(self.restore_button)
         self.buttons.accepted.connect(self._accept)
@@ -162,6 +165,11 @@ class RestoreDialog(FittedDialog):
             ]
         )
         item.setData(0, PATH_ROLE, str(entry.path))
+        # The row height of the app's other tables (a line of text and some air).
+        metrics = self.fontMetrics()
+        for column in range(4):
+            width = metrics.horizontalAdvance(item.text(column)) + 16
+            item.setSizeHint(column, QSize(width, metrics.height() + 12))
         item.setToolTip(3, str(entry.path))
         item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if first:
