@@ -405,6 +405,8 @@ def test_a_cnil_pia_asks_for_its_vendor_and_reports_what_did_not_map(
     def pick(dialog: VendorPickerDialog) -> int:
         pickers.append(dialog)
         assert dialog.vendors.count() == 2
+        current = dialog.vendors.currentItem()  # the vendor selected in the window comes first
+        assert current is not None and current.text().startswith("Dreamland SAS")
         qtbot.keyClicks(dialog.filter_edit, "dream")
         dialog.reload()  # the filter's debounce, without waiting
         assert dialog.vendors.count() == 1
@@ -412,6 +414,7 @@ def test_a_cnil_pia_asks_for_its_vendor_and_reports_what_did_not_map(
         return int(dialog.result())
 
     monkeypatch.setattr(VendorPickerDialog, "exec", pick)
+    window.exports.current_vendor = lambda: vendor_id
     shown = _report_dialog_returns(monkeypatch, 0)
     window.exports.import_from(pia)
 

@@ -16,17 +16,25 @@ Module map
 ``navigation``                 the side bar's list model and view
 ``pages/``                     one module per page; ``pages/__init__.py`` registers them
 ``dialogs/``                   first run, unlock, store errors, locked, vendor, AI system,
-                               settings, about
+                               settings, about, recovery key panel, export done, import
+                               report, vendor picker, restore, change key, erase
 ``models/``                    item models: ``vendor_table`` (lazy, SQL-sorted and -filtered),
                                ``rows`` (short read-only lists)
 ``delegates``                  ``BadgeDelegate`` and ``badge_colors`` (tier, verdict, grade...)
 ``store_queries``              small reads and audited writes the store does not offer yet
+``export_actions``             File > Export / Import: ``ExportController``, ``add_export_menu``,
+                               ``add_assessment_menu`` (the assessment window's Export menu)
+``trust_actions``              backup, restore (``RestoreRequest`` to the app controller),
+                               change key, integrity check, erasure: ``TrustController``
+``progress``                   ``run_with_progress``: a runner job behind a QProgressDialog
+``clipboard``                  ``copy_sensitive``: a secret leaves the clipboard after a delay
 ``crash``                      the excepthook, ``CrashDialog``, ``error_box``
 ``theme``, ``icons``           light/dark themes (``resources/styles``), SVG line icons
                                (``resources/icons``) tinted to the theme
 ``i18n``, ``labels``           translators (and ``DPIA_DESK_PSEUDO_TR=1``); words for stored codes
 ``settings``                   per-user ``QSettings`` (keys listed in its docstring)
-``widgets``                    ``FieldError``, ``Banner``, ``FittedDialog``, ``make_primary``
+``widgets``                    ``FieldError``, ``Banner``, ``FittedDialog``, ``make_primary``,
+                               ``disposing`` (every dialog shown with ``exec()`` goes through it)
 =============================  ===============================================================
 
 Threads: the UI thread uses short sessions (``context.read()``/``context.write(kind)``) for

@@ -300,6 +300,8 @@ class ExportController(QObject):
         self.report_dialog: QWidget | None = None
         #: The menu actions, when :func:`add_assessment_menu` made them.
         self.actions: ExportActions | None = None
+        #: The vendor selected in the window, proposed first when a CNIL PIA needs one.
+        self.current_vendor: Callable[[], str | None] = lambda: None
 
     # --- choosing a file --------------------------------------------------------------------
 
@@ -471,6 +473,9 @@ class ExportController(QObject):
         from dpia_desk.ui.dialogs.vendor_picker import VendorPickerDialog
 
         with disposing(VendorPickerDialog(self.context, path.name, self.window)) as dialog:
+            selected = self.current_vendor()
+            if selected is not None:
+                dialog.select(selected)
             return dialog.vendor_id if dialog.exec() else None
 
     def _run_import(self, path: Path, vendor_id: str | None, mode: ImportMode) -> None:

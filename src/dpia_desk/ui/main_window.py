@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
 
         self.exports = ExportController(context, self)
         self.exports.status_message.connect(self.show_status)
+        self.exports.current_vendor = self.current_vendor_id
         self.trust = TrustController(context, self)
         self.trust.status_message.connect(self.show_status)
         self.damage_banner = self._build_damage_banner()
