@@ -84,6 +84,7 @@ KINDS: dict[str, ExportKind] = {
 
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
+
 def file_name_part(text: str, limit: int = NAME_PART_LIMIT) -> str:
     """``text`` made safe as part of a file name on every platform: no path separators, no
     characters Windows refuses, no control or format characters (a right-to-left override

@@ -319,9 +319,7 @@ class RekeyDialog(FittedDialog):
     # --- closing ---------------------------------------------------------------------------
 
     def accept(self) -> None:
-        if self.on_key_page and not (
-            self.recovery_panel.stored_check.isChecked()
-        ):
+        if self.on_key_page and not (self.recovery_panel.stored_check.isChecked()):
             self.recovery_panel.remind()
             return
         super().accept()
@@ -336,10 +334,7 @@ class RekeyDialog(FittedDialog):
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._busy or (
-            self.on_key_page
-            and not self.recovery_panel.stored_check.isChecked()
-        ):
+        if self._busy or (self.on_key_page and not self.recovery_panel.stored_check.isChecked()):
             event.ignore()
             self.reject()
             return
