@@ -149,7 +149,6 @@ def _run(folder: Path, vendors: int, rounds: int) -> int:
     from dpia_desk.services.reviews import start_review, start_step
     from dpia_desk.store import KeychainKey, Workspace, add_vendor
     from dpia_desk.ui.app import create_application
-    from dpia_desk.ui.assessment import refcount_guard
     from dpia_desk.ui.assessment.editors import RadioListEditor, SegmentedEditor
     from dpia_desk.ui.context import WorkspaceContext
     from dpia_desk.ui.main_window import MainWindow
@@ -197,7 +196,6 @@ def _run(folder: Path, vendors: int, rounds: int) -> int:
     baseline = statistics.median(baseline_samples)
 
     app = create_application()
-    refcount_guard.install(app)
     apply_theme(app, "light")
     runner = WorkRunner()
     context = WorkspaceContext(workspace, runner, Preferences(reviewer_name="Bench"))

@@ -168,10 +168,8 @@ from dpia_desk.ui.app import AppController, create_application, read_passphrase
 from dpia_desk.ui.i18n import install_translators
 from dpia_desk.ui.settings import Preferences
 from dpia_desk.ui.theme import apply_theme
-from dpia_desk.ui.assessment import refcount_guard
 from dpia_desk.ui.crash import ExceptionHandler
 app = create_application()
-refcount_guard.install(app)
 handler = ExceptionHandler()
 handler.install()
 preferences = Preferences.load()
@@ -326,11 +324,6 @@ def filtering(folder: Path, vendors: int) -> dict[str, float]:
     _fill(workspace, vendors)
     app = create_application()
     apply_theme(app, "light")
-    # PySide6 6.12 on Python 3.11 loses a reference to None per painting call; the app keeps a
-    # reserve (see the module), and so must this loop of thousands of repaints.
-    from dpia_desk.ui.assessment import refcount_guard
-
-    refcount_guard.install(app)
     runner = WorkRunner()  # as in the app: the exact count runs off the UI thread
     window = MainWindow(WorkspaceContext(workspace, runner, Preferences()))
     window.resize(1180, 740)
@@ -352,7 +345,6 @@ def filtering(folder: Path, vendors: int) -> dict[str, float]:
     settle()
 
     def repaint_ms() -> float:
-        refcount_guard.top_up()
         start = time.perf_counter()
         viewport.repaint()
         return (time.perf_counter() - start) * 1000
@@ -364,7 +356,6 @@ def filtering(folder: Path, vendors: int) -> dict[str, float]:
     matches: dict[str, int] = {}
     for word in typed:
         for end in range(1, len(word) + 1):
-            refcount_guard.top_up()
             start = time.perf_counter()
             model.set_filter(word[:end])
             viewport.repaint()
@@ -373,7 +364,7 @@ def filtering(folder: Path, vendors: int) -> dict[str, float]:
         matches[word] = model.rowCount()
         model.set_filter("")
         settle()
-    sorts = _sorting(model, viewport, settle, refcount_guard.top_up)
+    sorts = _sorting(model, viewport, settle)
     window.close()
     runner.shutdown()
     store_sorts = _store_sorting(workspace)
@@ -393,7 +384,7 @@ def filtering(folder: Path, vendors: int) -> dict[str, float]:
 
 
 def _sorting(
-    model: Any, viewport: Any, settle: Callable[[], float], top_up: Callable[[], None]
+    model: Any, viewport: Any, settle: Callable[[], float]
 ) -> dict[str, float]:
     """Each column in each direction, as a header click does it: ``model.sort`` (the first
     block's query) and a synchronous repaint. Each order is visited once, so its index pages
@@ -406,7 +397,6 @@ def _sorting(
         if column == 0:  # the table starts sorted by name, ascending
             orders.reverse()
         for order in orders:
-            top_up()
             start = time.perf_counter()
             model.sort(column, order)
             viewport.repaint()
@@ -530,10 +520,6 @@ def main() -> None:
             f"{typing['store_unindexed_sort_max_ms']:.1f} ms"
         )
     sys.stdout.flush()
-    # PySide6 6.12 on Python 3.11 drops references to None while painting (see
-    # dpia_desk/ui/assessment/refcount_guard.py); after this many repaints the interpreter's
-    # final garbage collection would abort. The figures are printed: leave without it.
-    os._exit(0)
 
 
 if __name__ == "__main__":

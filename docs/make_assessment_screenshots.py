@@ -85,7 +85,6 @@ def _shoot(home: Path, out: Path, suffix: str, dark: bool) -> int:
     from dpia_desk.services.signoff import rate_section
     from dpia_desk.store import KeychainKey, Workspace, add_vendor
     from dpia_desk.ui.app import create_application
-    from dpia_desk.ui.assessment import refcount_guard
     from dpia_desk.ui.context import WorkspaceContext
     from dpia_desk.ui.i18n import install_translators
     from dpia_desk.ui.review.windows import open_assessment, open_review
@@ -94,7 +93,6 @@ def _shoot(home: Path, out: Path, suffix: str, dark: bool) -> int:
     from dpia_desk.ui.workers import SynchronousWorkRunner
 
     app = create_application()
-    refcount_guard.install(app)
     install_translators(app)
     apply_theme(app, "dark" if dark else "light")
 

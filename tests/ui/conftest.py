@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from dpia_desk.store import KeychainKey, Passphrase, RecoveryKey, Workspace
 from dpia_desk.ui import clipboard
 from dpia_desk.ui.app import create_application
-from dpia_desk.ui.assessment import refcount_guard
 from dpia_desk.ui.context import WorkspaceContext
 from dpia_desk.ui.settings import Preferences
 from dpia_desk.ui.theme import apply_theme
@@ -98,7 +97,6 @@ def no_leftover_windows(qapp: QApplication) -> Iterator[None]:
 def app(qapp: QApplication) -> QApplication:
     application = create_application()
     apply_theme(application, "light")
-    refcount_guard.install(application)  # as run_gui does (PySide6 6.12 on Python 3.11)
     return application
 
 

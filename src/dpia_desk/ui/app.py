@@ -27,7 +27,6 @@ from dpia_desk.errors import DpiaDeskError
 from dpia_desk.paths import default_workspace_path
 from dpia_desk.store import KeySource, Workspace
 from dpia_desk.ui import clipboard
-from dpia_desk.ui.assessment import refcount_guard
 from dpia_desk.ui.context import WorkspaceContext
 from dpia_desk.ui.crash import ExceptionHandler, error_box
 from dpia_desk.ui.i18n import install_translators
@@ -401,9 +400,6 @@ def _restore_job(
 def run_gui(args: argparse.Namespace) -> int:
     """The desktop app; returns the process exit code."""
     app = create_application()
-    # PySide6 6.12 on Python 3.11 drops a reference to None in many painting calls; without this
-    # reserve, minutes of scrolling a table would abort the interpreter (see the module).
-    refcount_guard.install(app)
     handler = ExceptionHandler()
     handler.install()
     preferences = Preferences.load()

@@ -15,7 +15,6 @@ from pytestqt.qtbot import QtBot
 
 from dpia_desk.services.reviews import start_review, start_step
 from dpia_desk.store import Workspace, add_vendor
-from dpia_desk.ui.assessment import refcount_guard
 from dpia_desk.ui.assessment.window import AssessmentWindow
 from dpia_desk.ui.context import WorkspaceContext
 from dpia_desk.ui.review.overview import ReviewWindow
@@ -34,13 +33,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(
                 pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, OFFSCREEN_RAISE), append=False
             )
-
-
-@pytest.fixture(autouse=True)
-def refcount_reserve(qapp: QApplication) -> None:
-    """See dpia_desk.ui.assessment.refcount_guard: PySide6 6.12 on Python 3.11 loses references
-    to None; a long test session would otherwise abort."""
-    refcount_guard.install(qapp)
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,6 @@ import pytest
 from tests.ui.assessment.conftest import (  # noqa: F401 (fixtures)
     OFFSCREEN_RAISE,
     close_windows,
-    refcount_reserve,
     review_ids,
     vendor_id,
 )

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dpia_desk.ui.assessment import refcount_guard
 from dpia_desk.ui.assessment.controller import AssessmentController
 from dpia_desk.ui.assessment.dialogs import RateSectionDialog, SignOffDialog
 from dpia_desk.ui.assessment.question_widget import open_file
@@ -56,7 +55,6 @@ class AssessmentWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        refcount_guard.install()
         self.controller = controller
         self.context: WorkspaceContext = controller.context
         controller.setParent(self)

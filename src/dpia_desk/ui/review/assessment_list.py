@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dpia_desk.ui.assessment import refcount_guard
 from dpia_desk.ui.context import WorkspaceContext
 from dpia_desk.ui.delegates import BadgeDelegate
 from dpia_desk.ui.icons import icon
@@ -212,7 +211,6 @@ class AssessmentListPage(Page):
 
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        refcount_guard.install()
         self.setAccessibleName(self.tr("Assessments"))
         self.model = AssessmentListModel(context, self)
         title = heading(self.tr("Assessments"), "title")

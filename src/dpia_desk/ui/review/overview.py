@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from dpia_desk.services.review_plan import PlannedStep
-from dpia_desk.ui.assessment import refcount_guard
 from dpia_desk.ui.assessment.flow_layout import FlowWidget
 from dpia_desk.ui.assessment.refs import ref_text, ref_tooltip
 from dpia_desk.ui.assessment.results_model import headline
@@ -351,7 +350,6 @@ class ReviewWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        refcount_guard.install()
         self.setObjectName("reviewWindow")
         self.setWindowIcon(app_icon())
         apply_window_style(self)
