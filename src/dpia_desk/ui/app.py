@@ -145,7 +145,7 @@ class AppController(QObject):
         self.automatic_backup_delay_ms = AUTOMATIC_BACKUP_DELAY_MS
         self.idle = IdleWatcher(self.preferences.auto_lock_minutes, self)
         self.idle.timer.timeout.connect(self.request_lock)
-        app.installEventFilter(self.idle)
+        self._idle_filter_installed = False
         app.aboutToQuit.connect(self.shutdown)
 
     def start(self) -> bool:
@@ -168,6 +168,11 @@ class AppController(QObject):
         self.window.trust.key_changed.connect(self._key_changed)
         self.window.show()
         self.idle.set_minutes(self.preferences.auto_lock_minutes)
+        if not self._idle_filter_installed:
+            # After the first screen: the filter sees every event, and building the window
+            # sends thousands that cannot be user input anyway.
+            self._idle_filter_installed = True
+            QTimer.singleShot(0, self, lambda: self.app.installEventFilter(self.idle))
         # Not at once: the first screen comes first (the backup loads modules the start-up
         # itself does not need).
         window = self.window
