@@ -126,8 +126,8 @@ class FirstRunDialog(FittedDialog):
         self.passphrase_radio.setAccessibleName(self.tr("Passphrase mode"))
         self.passphrase_note = hint(
             self.tr(
-                "You type the passphrase each time you open the workspace; nobody can recover it "
-                "for you, so choose a long one you will remember."
+                "You type the passphrase each time you open the workspace. Choose a long one you "
+                "will remember: besides it, only the recovery key shown next opens the file."
             )
         )
         self.mode_group = QButtonGroup(self)

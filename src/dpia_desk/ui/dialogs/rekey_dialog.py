@@ -119,7 +119,10 @@ class RekeyDialog(FittedDialog):
         self.passphrase_radio = QRadioButton(self.tr("A new &passphrase"))
         self.passphrase_radio.setAccessibleName(self.tr("New passphrase"))
         self.passphrase_note = hint(
-            self.tr("You type it each time you open the workspace; nobody can recover it for you.")
+            self.tr(
+                "You type it each time you open the workspace; only the new recovery key can "
+                "replace it."
+            )
         )
         group = QButtonGroup(self)
         group.addButton(self.keychain_radio)
