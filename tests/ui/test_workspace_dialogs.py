@@ -130,6 +130,31 @@ def test_first_run_without_a_secure_keychain(
     assert "Not available" in dialog.keychain_note.text()
 
 
+def test_first_run_by_keyboard_alone_without_a_keychain(
+    qtbot: QtBot, app: object, workspace_path: Path, runner: SynchronousWorkRunner
+) -> None:
+    """Typing goes straight into the passphrase, Tab to its confirmation, and Enter creates the
+    workspace (it once pressed Cancel: QDialog had made Cancel its default button)."""
+    keyring.set_keyring(FailKeyring())
+    dialog = _first_run(qtbot, workspace_path, runner)
+    qtbot.waitUntil(lambda: dialog.passphrase_edit.hasFocus())
+    qtbot.keyClicks(dialog.passphrase_edit, "correct horse battery")
+    qtbot.keyClick(dialog.passphrase_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible(), "Enter must not cancel the dialog"
+    assert dialog.confirm_error.isVisible()
+    assert dialog.confirm_edit.hasFocus()
+    qtbot.keyClicks(dialog.confirm_edit, "correct horse battery")
+    qtbot.keyClick(dialog.confirm_edit, Qt.Key.Key_Return)
+    assert dialog.pages.currentIndex() == FirstRunDialog.PAGE_RECOVERY
+    assert workspace_path.exists()
+    dialog.stored_check.setChecked(True)
+    dialog.continue_button.click()
+    dialog.empty_radio.setChecked(True)
+    dialog.finish_button.click()
+    assert dialog.workspace is not None
+    dialog.workspace.close()
+
+
 def test_first_run_reports_a_store_error_inline(
     qtbot: QtBot, app: object, workspace_path: Path, runner: SynchronousWorkRunner
 ) -> None:

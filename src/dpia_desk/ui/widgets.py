@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -170,6 +170,22 @@ class FittedDialog(QDialog):
     #: otherwise leave gaps). Dialogs with a list or table that should get room keep it False.
     shrink_to_fit = False
 
+    def primary_button(self) -> QPushButton | None:
+        """The primary button (see :func:`make_primary`) of what the dialog shows now."""
+        for button in self.findChildren(QPushButton):
+            if button.property("primary") and button.isVisibleTo(self):
+                return button
+        return None
+
+    def setVisible(self, visible: bool) -> None:
+        super().setVisible(visible)
+        # make_primary usually runs before the button is in the dialog, when QDialog cannot yet
+        # record it as its default; unrecorded, QDialog makes the first button after the focus
+        # its default while showing (often Cancel), and Enter would cancel. Record it now.
+        primary = self.primary_button() if visible else None
+        if primary is not None:
+            primary.setDefault(True)
+
     def showEvent(self, event: QShowEvent) -> None:
         if self.width() < self.preferred_width:
             self.resize(self.preferred_width, self.height())
@@ -183,3 +199,17 @@ class FittedDialog(QDialog):
             needed = max(layout.totalHeightForWidth(self.width()), self.minimumHeight())
             self.resize(self.width(), needed)
         fit_height(self)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter means the primary button of the page shown now (pages of a stacked dialog
+        each have their own), unless the focus is on another button, which Enter presses."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(
+            self.focusWidget(), QPushButton
+        ):
+            primary = self.primary_button()
+            if primary is not None:
+                if primary.isEnabled():
+                    primary.click()
+                event.accept()
+                return
+        super().keyPressEvent(event)

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -432,6 +432,13 @@ class FirstRunDialog(FittedDialog):
             self.reject()
             return
         super().closeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Focus set while the page was being built is lost; with no keychain the passphrase is
+        # the only choice, so typing should go straight into it.
+        if self.pages.currentIndex() == self.PAGE_KEY_MODE and self.passphrase_radio.isChecked():
+            self.passphrase_edit.setFocus()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
