@@ -247,3 +247,33 @@ def test_a_read_only_workspace_is_refused_before_anything(
     assert not paths.default_backup_dir().exists() or not list(
         paths.default_backup_dir().glob("*before-import*")
     )
+
+
+def test_a_vendor_wide_step_of_a_review_about_an_ai_system_round_trips(
+    make_workspace: Callable[[str], Workspace], tmp_path: Path
+) -> None:
+    """The intake of a review about one system is vendor-wide (no AI system of its own); its
+    file still carries the review's system, and imports."""
+    from dpia_desk.services.reviews import start_review
+
+    source = make_workspace("source")
+    with source.session() as session:
+        vendor = add_vendor(session, actor="t", name="Hireflow GmbH", country="DE")
+        system = AISystem(vendor_id=vendor.id, name="CV ranking")
+        session.add(system)
+        session.flush()
+        _review, intake = start_review(
+            session, actor="t", vendor_id=vendor.id, ai_system_id=system.id
+        )
+        intake_id, system_id = intake.id, system.id
+    assert intake.ai_system_id is None
+    path = tmp_path / "intake.json"
+    with source.read_session() as session:
+        export_assessment(session, intake_id, path)
+    assert json.loads(path.read_text(encoding="utf-8"))["ai_system"]["id"] == system_id
+    target = make_workspace("target")
+    import_assessment(target, path, actor="t")
+    with target.read_session() as session:
+        imported = session.get(Assessment, intake_id)
+        assert imported is not None and imported.ai_system_id is None
+        assert session.get(Review, imported.review_id).ai_system_id == system_id

@@ -142,8 +142,11 @@ def build_document(session: Session, assessment_id: str, *, exported_by: str) ->
     form = form_of(assessment)
     order = {question.id: index for index, question in enumerate(form.questions)}
 
-    system = session.get(AISystem, assessment.ai_system_id) if assessment.ai_system_id else None
     review = session.get(Review, assessment.review_id) if assessment.review_id else None
+    # A vendor-wide step (intake, due diligence) of a review about one AI system carries that
+    # system too, so the review can be rebuilt where the file is imported.
+    system_id = assessment.ai_system_id or (review.ai_system_id if review is not None else None)
+    system = session.get(AISystem, system_id) if system_id else None
     answers = sorted(
         session.scalars(select(Answer).where(Answer.assessment_id == assessment_id)),
         key=lambda answer: (order.get(answer.question_id, len(order)), answer.question_id),

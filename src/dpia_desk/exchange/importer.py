@@ -406,7 +406,8 @@ def write_exchange_import(
             id=assessment_id,
             review_id=plan.review_id,
             vendor_id=plan.vendor_id,
-            ai_system_id=plan.ai_system_id,
+            # a vendor-wide step of a review about a system stays vendor-wide
+            ai_system_id=plan.ai_system_id if record.ai_system_id is not None else None,
             form_id=record.form_id,
             form_version=record.form_version,
             form_snapshot=dict(record.form_snapshot),

@@ -256,7 +256,9 @@ def check_references(document: ExchangeDocument, form: Form, source: Path) -> No
             source, "assessment.vendor_id", "does not match vendor.id in the same file"
         )
     system_id = document.ai_system.id if document.ai_system is not None else None
-    if assessment.ai_system_id != system_id:
+    review_system = document.review.ai_system_id if document.review is not None else None
+    vendor_wide_step = assessment.ai_system_id is None and system_id == review_system
+    if assessment.ai_system_id != system_id and not vendor_wide_step:
         raise ImportRefusedError(
             source,
             "assessment.ai_system_id",
