@@ -21,10 +21,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QRadioButton,
     QStackedWidget,
@@ -37,9 +35,9 @@ from dpia_desk.store import KeychainKey, NoSecureKeychainError, Passphrase, Reco
 from dpia_desk.store.keys import secure_keyring
 from dpia_desk.ui.dialogs.recovery_key import RecoveryKeyPanel
 from dpia_desk.ui.icons import app_icon
+from dpia_desk.ui.passphrase_fields import PassphraseFields
 from dpia_desk.ui.widgets import (
     Banner,
-    FieldError,
     FittedDialog,
     fit_height,
     heading,
@@ -47,8 +45,6 @@ from dpia_desk.ui.widgets import (
     make_primary,
 )
 from dpia_desk.ui.workers import Runner, WorkContext
-
-MIN_PASSPHRASE = 8
 
 
 def keychain_problem() -> str | None:
@@ -134,24 +130,12 @@ class FirstRunDialog(FittedDialog):
         self.mode_group.addButton(self.keychain_radio)
         self.mode_group.addButton(self.passphrase_radio)
 
-        self.passphrase_edit = QLineEdit()
-        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase_edit.setAccessibleName(self.tr("Passphrase"))
-        self.passphrase_error = FieldError(self.passphrase_edit)
-        self.confirm_edit = QLineEdit()
-        self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm_edit.setAccessibleName(self.tr("Passphrase again"))
-        self.confirm_error = FieldError(self.confirm_edit)
-        self.passphrase_form = QWidget()
-        form = QFormLayout(self.passphrase_form)
-        form.setContentsMargins(26, 0, 0, 0)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Pa&ssphrase:"), self.passphrase_edit)
-        form.addRow("", self.passphrase_error)
-        form.addRow(self.tr("&Again:"), self.confirm_edit)
-        form.addRow("", self.confirm_error)
-        for edit in (self.passphrase_edit, self.confirm_edit):
-            edit.textChanged.connect(self._clear_passphrase_errors)
+        self.passphrase_form = PassphraseFields(self.tr("Passphrase"), self.tr("Passphrase again"))
+        # The form's parts, under the names the rest of the dialog (and its tests) use.
+        self.passphrase_edit = self.passphrase_form.passphrase_edit
+        self.passphrase_error = self.passphrase_form.passphrase_error
+        self.confirm_edit = self.passphrase_form.confirm_edit
+        self.confirm_error = self.passphrase_form.confirm_error
 
         if problem is None:
             self.keychain_radio.setChecked(True)
@@ -204,28 +188,11 @@ class FirstRunDialog(FittedDialog):
         if self.passphrase_radio.isChecked():
             self.passphrase_edit.setFocus()
 
-    def _clear_passphrase_errors(self) -> None:
-        self.passphrase_error.clear_error()
-        self.confirm_error.clear_error()
-
     def _key_source(self) -> KeychainKey | Passphrase | None:
         if self.keychain_radio.isChecked():
             return KeychainKey()
-        first = self.passphrase_edit.text()
-        if len(first) < MIN_PASSPHRASE:
-            self.passphrase_error.show_error(
-                self.tr(
-                    "Use at least {count} characters; a few words make a good passphrase."
-                ).format(count=MIN_PASSPHRASE)
-            )
-            self.passphrase_edit.setFocus()
-            return None
-        if self.confirm_edit.text() != first:
-            self.confirm_error.show_error(self.tr("The two passphrases differ; type it again."))
-            self.confirm_edit.selectAll()
-            self.confirm_edit.setFocus()
-            return None
-        return Passphrase(first)
+        passphrase = self.passphrase_form.checked_passphrase()
+        return None if passphrase is None else Passphrase(passphrase)
 
     def create_workspace(self) -> None:
         if self._busy:

@@ -17,9 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFormLayout,
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
     QRadioButton,
     QStackedWidget,
@@ -29,12 +27,12 @@ from PySide6.QtWidgets import (
 
 from dpia_desk.errors import DpiaDeskError
 from dpia_desk.store import KeychainKey, Passphrase
-from dpia_desk.ui.dialogs.first_run import MIN_PASSPHRASE, keychain_problem
+from dpia_desk.ui.dialogs.first_run import keychain_problem
 from dpia_desk.ui.dialogs.recovery_key import RecoveryKeyPanel
 from dpia_desk.ui.icons import app_icon
+from dpia_desk.ui.passphrase_fields import PassphraseFields
 from dpia_desk.ui.widgets import (
     Banner,
-    FieldError,
     FittedDialog,
     fit_height,
     heading,
@@ -128,24 +126,14 @@ class RekeyDialog(FittedDialog):
         group.addButton(self.keychain_radio)
         group.addButton(self.passphrase_radio)
 
-        self.passphrase_edit = QLineEdit()
-        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase_edit.setAccessibleName(self.tr("New passphrase"))
-        self.passphrase_error = FieldError(self.passphrase_edit)
-        self.confirm_edit = QLineEdit()
-        self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm_edit.setAccessibleName(self.tr("New passphrase again"))
-        self.confirm_error = FieldError(self.confirm_edit)
-        self.passphrase_form = QWidget()
-        form = QFormLayout(self.passphrase_form)
-        form.setContentsMargins(26, 0, 0, 0)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Pa&ssphrase:"), self.passphrase_edit)
-        form.addRow("", self.passphrase_error)
-        form.addRow(self.tr("&Again:"), self.confirm_edit)
-        form.addRow("", self.confirm_error)
-        for edit in (self.passphrase_edit, self.confirm_edit):
-            edit.textChanged.connect(self._clear_errors)
+        self.passphrase_form = PassphraseFields(
+            self.tr("New passphrase"), self.tr("New passphrase again")
+        )
+        # The form's parts, under the names the rest of the dialog (and its tests) use.
+        self.passphrase_edit = self.passphrase_form.passphrase_edit
+        self.passphrase_error = self.passphrase_form.passphrase_error
+        self.confirm_edit = self.passphrase_form.confirm_edit
+        self.confirm_error = self.passphrase_form.confirm_error
 
         if problem is not None:
             self.keychain_radio.setEnabled(False)
@@ -202,28 +190,11 @@ class RekeyDialog(FittedDialog):
         if self.passphrase_radio.isChecked():
             self.passphrase_edit.setFocus()
 
-    def _clear_errors(self) -> None:
-        self.passphrase_error.clear_error()
-        self.confirm_error.clear_error()
-
     def _key_source(self) -> KeychainKey | Passphrase | None:
         if self.keychain_radio.isChecked():
             return KeychainKey()
-        first = self.passphrase_edit.text()
-        if len(first) < MIN_PASSPHRASE:
-            self.passphrase_error.show_error(
-                self.tr(
-                    "Use at least {count} characters; a few words make a good passphrase."
-                ).format(count=MIN_PASSPHRASE)
-            )
-            self.passphrase_edit.setFocus()
-            return None
-        if self.confirm_edit.text() != first:
-            self.confirm_error.show_error(self.tr("The two passphrases differ; type it again."))
-            self.confirm_edit.selectAll()
-            self.confirm_edit.setFocus()
-            return None
-        return Passphrase(first)
+        passphrase = self.passphrase_form.checked_passphrase()
+        return None if passphrase is None else Passphrase(passphrase)
 
     def change_key(self) -> None:
         if self._busy:
@@ -259,8 +230,7 @@ class RekeyDialog(FittedDialog):
         self._set_busy(False)
         self.recovery, backup = result
         self.backup_path = backup.path
-        self.passphrase_edit.clear()
-        self.confirm_edit.clear()
+        self.passphrase_form.clear()
         self.recovery_panel.set_key(self.recovery, self.workspace.path)
         self.backup_label.setText(
             self.tr("The backup with the old key: {path}").format(path=str(backup.path))
