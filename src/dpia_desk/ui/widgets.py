@@ -102,6 +102,15 @@ def hint(text: str) -> QLabel:
     return label
 
 
+def indented(widget: QWidget) -> QWidget:
+    """``widget`` lined up with the text of the radio button above it."""
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(26, 0, 0, 0)
+    row.addWidget(widget)
+    return holder
+
+
 class Banner(QFrame):
     """A tinted box with an icon and wrapped text (``info`` or ``warning``)."""
 

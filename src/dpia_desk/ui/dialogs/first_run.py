@@ -42,6 +42,7 @@ from dpia_desk.ui.widgets import (
     fit_height,
     heading,
     hint,
+    indented,
     make_primary,
 )
 from dpia_desk.ui.workers import Runner, WorkContext
@@ -66,14 +67,6 @@ def _populate_demo(_work: WorkContext, workspace: Workspace) -> object:
     from dpia_desk.demo import populate_demo
 
     return populate_demo(workspace)
-
-
-def _indented(widget: QWidget) -> QWidget:
-    holder = QWidget()
-    row = QHBoxLayout(holder)
-    row.setContentsMargins(26, 0, 0, 0)
-    row.addWidget(widget)
-    return holder
 
 
 class FirstRunDialog(FittedDialog):
@@ -174,9 +167,9 @@ class FirstRunDialog(FittedDialog):
         layout.addSpacing(8)
         layout.addWidget(heading(self.tr("How should the key be kept?")))
         layout.addWidget(self.keychain_radio)
-        layout.addWidget(_indented(self.keychain_note))
+        layout.addWidget(indented(self.keychain_note))
         layout.addWidget(self.passphrase_radio)
-        layout.addWidget(_indented(self.passphrase_note))
+        layout.addWidget(indented(self.passphrase_note))
         layout.addWidget(self.passphrase_form)
         layout.addWidget(self.create_error)
         layout.addStretch(1)
@@ -338,9 +331,9 @@ class FirstRunDialog(FittedDialog):
         layout.addWidget(heading(self.tr("How do you want to start?"), "title"))
         layout.addSpacing(8)
         layout.addWidget(self.demo_radio)
-        layout.addWidget(_indented(self.demo_note))
+        layout.addWidget(indented(self.demo_note))
         layout.addWidget(self.empty_radio)
-        layout.addWidget(_indented(self.empty_note))
+        layout.addWidget(indented(self.empty_note))
         layout.addWidget(self.start_error)
         layout.addStretch(1)
         layout.addLayout(bottom)

@@ -37,6 +37,7 @@ from dpia_desk.ui.widgets import (
     fit_height,
     heading,
     hint,
+    indented,
     make_primary,
 )
 from dpia_desk.ui.workers import Runner, WorkContext
@@ -50,14 +51,6 @@ def _rekey(
     _work: WorkContext, workspace: Workspace, source: KeychainKey | Passphrase
 ) -> tuple[RecoveryKey, BackupInfo]:
     return workspace.rekey(source)
-
-
-def _indented(widget: QWidget) -> QWidget:
-    holder = QWidget()
-    row = QHBoxLayout(holder)
-    row.setContentsMargins(26, 0, 0, 0)
-    row.addWidget(widget)
-    return holder
 
 
 class RekeyDialog(FittedDialog):
@@ -174,9 +167,9 @@ class RekeyDialog(FittedDialog):
         layout.addSpacing(6)
         layout.addWidget(heading(self.tr("The new key")))
         layout.addWidget(self.keychain_radio)
-        layout.addWidget(_indented(self.keychain_note))
+        layout.addWidget(indented(self.keychain_note))
         layout.addWidget(self.passphrase_radio)
-        layout.addWidget(_indented(self.passphrase_note))
+        layout.addWidget(indented(self.passphrase_note))
         layout.addWidget(self.passphrase_form)
         layout.addSpacing(6)
         layout.addWidget(self.what_happens)
