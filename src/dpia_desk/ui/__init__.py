@@ -28,7 +28,7 @@ Module map
                                change key, integrity check, erasure: ``TrustController``
 ``progress``                   ``run_with_progress``: a runner job behind a QProgressDialog
 ``clipboard``                  ``copy_sensitive``: a secret leaves the clipboard after a delay
-``crash``                      the excepthook, ``CrashDialog``, ``error_box``
+``crash``                      the excepthook, ``CrashDialog``, ``error_box``, ``report_error``
 ``theme``, ``icons``           light/dark themes (``resources/styles``), SVG line icons
                                (``resources/icons``) tinted to the theme
 ``i18n``, ``labels``           translators (and ``DPIA_DESK_PSEUDO_TR=1``); words for stored codes

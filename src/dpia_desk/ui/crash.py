@@ -143,6 +143,28 @@ def error_box(error: DpiaDeskError, parent: QWidget | None = None) -> QMessageBo
     return box
 
 
+def report_error(error: BaseException, parent: QWidget | None = None) -> None:
+    """How an action the user started (an export, a backup...) reports its failure: an expected
+    error in :func:`error_box`; an ``OSError`` too (a file the action could not read or write,
+    with what to check); anything else is a bug and goes to the excepthook."""
+    if isinstance(error, DpiaDeskError):
+        error_box(error, parent).open()
+    elif isinstance(error, OSError):
+        error_box(
+            DpiaDeskError(
+                QCoreApplication.translate(
+                    "ErrorBox", "The file could not be read or written: {reason}."
+                ).format(reason=error.strerror or str(error)),
+                hint=QCoreApplication.translate(
+                    "ErrorBox", "Check the folder, its permissions and the free space."
+                ),
+            ),
+            parent,
+        ).open()
+    else:
+        sys.excepthook(type(error), error, error.__traceback__)
+
+
 class ExceptionHandler:
     """Installed as ``sys.excepthook``; keeps the dialogs it shows alive until closed."""
 

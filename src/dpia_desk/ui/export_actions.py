@@ -23,7 +23,6 @@ what was carried over where and what was not.
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,7 +36,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWid
 
 from dpia_desk.errors import DpiaDeskError
 from dpia_desk.ui import settings
-from dpia_desk.ui.crash import error_box
+from dpia_desk.ui.crash import report_error
 from dpia_desk.ui.icons import icon
 from dpia_desk.ui.progress import CancelFlag, ProgressJob, run_with_progress
 from dpia_desk.ui.widgets import disposing
@@ -549,20 +548,7 @@ class ExportController(QObject):
         )
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, DpiaDeskError):
-            error_box(error, self.window).open()
-        elif isinstance(error, OSError):
-            error_box(
-                DpiaDeskError(
-                    self.tr("The file could not be read or written: {reason}.").format(
-                        reason=error.strerror or str(error)
-                    ),
-                    hint=self.tr("Check the folder, its permissions and the free space."),
-                ),
-                self.window,
-            ).open()
-        else:
-            sys.excepthook(type(error), error, error.__traceback__)
+        report_error(error, self.window)
 
 
 def _read_only_error() -> DpiaDeskError:

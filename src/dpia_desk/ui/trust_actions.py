@@ -12,7 +12,6 @@ Erasure asks first, with the store's own account of what goes
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 
 from dpia_desk.errors import DpiaDeskError
 from dpia_desk.paths import default_backup_dir
-from dpia_desk.ui.crash import error_box
+from dpia_desk.ui.crash import report_error
 from dpia_desk.ui.labels import format_datetime
 from dpia_desk.ui.progress import CancelFlag, ProgressJob, run_with_progress
 from dpia_desk.ui.widgets import disposing
@@ -449,20 +448,7 @@ class TrustController(QObject):
     # --- errors -----------------------------------------------------------------------------
 
     def failed(self, error: BaseException) -> None:
-        if isinstance(error, DpiaDeskError):
-            error_box(error, self.window).open()
-        elif isinstance(error, OSError):
-            error_box(
-                DpiaDeskError(
-                    self.tr("The file could not be read or written: {reason}.").format(
-                        reason=error.strerror or str(error)
-                    ),
-                    hint=self.tr("Check the folder, its permissions and the free space."),
-                ),
-                self.window,
-            ).open()
-        else:
-            sys.excepthook(type(error), error, error.__traceback__)
+        report_error(error, self.window)
 
 
 def _read_only_error() -> DpiaDeskError:
