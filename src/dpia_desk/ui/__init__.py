@@ -36,8 +36,8 @@ Module map
 ``passphrase_fields``          ``PassphraseFields``: a new passphrase typed twice (first run,
                                change key), ``MIN_PASSPHRASE``
 ``widgets``                    ``FieldError``, ``Banner``, ``FittedDialog``, ``make_primary``,
-                               ``indented``, ``disposing`` (every dialog shown with ``exec()``
-                               goes through it)
+                               ``indented``, ``beside_symbol``, ``disposing`` (every dialog shown
+                               with ``exec()`` goes through it)
 =============================  ===============================================================
 
 Threads: the UI thread uses short sessions (``context.read()``/``context.write(kind)``) for

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -109,6 +110,23 @@ def indented(widget: QWidget) -> QWidget:
     row.setContentsMargins(26, 0, 0, 0)
     row.addWidget(widget)
     return holder
+
+
+def beside_symbol(symbol: str, *texts: QWidget, spacing: int) -> QHBoxLayout:
+    """The top of a message-like dialog: a 32 px symbol (an icon name) at the top left, the
+    ``texts`` stacked beside it, ``spacing`` apart."""
+    label = QLabel()
+    label.setPixmap(icon(symbol).pixmap(32, 32))
+    label.setAlignment(Qt.AlignmentFlag.AlignTop)
+    column = QVBoxLayout()
+    column.setSpacing(spacing)
+    for text in texts:
+        column.addWidget(text)
+    top = QHBoxLayout()
+    top.setSpacing(16)
+    top.addWidget(label)
+    top.addLayout(column, 1)
+    return top
 
 
 class Banner(QFrame):

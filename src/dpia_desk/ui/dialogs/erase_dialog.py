@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dpia_desk.ui.icons import icon
-from dpia_desk.ui.widgets import FittedDialog, heading, hint
+from dpia_desk.ui.widgets import FittedDialog, beside_symbol, heading, hint
 
 
 def _same_name(typed: str, name: str) -> bool:
@@ -41,9 +40,6 @@ class EraseDialog(FittedDialog):
         else:
             self.setWindowTitle(self.tr("Delete assessment"))
             title = self.tr("Delete the assessment “{name}”?").format(name=name)
-        symbol = QLabel()
-        symbol.setPixmap(icon("warning").pixmap(32, 32))
-        symbol.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.title_label = heading(title)
         self.plan_label = hint(plan_text)
         self.plan_label.setAccessibleName(self.tr("What is deleted"))
@@ -69,14 +65,7 @@ class EraseDialog(FittedDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.name_edit.textChanged.connect(self._sync)
 
-        text = QVBoxLayout()
-        text.setSpacing(8)
-        text.addWidget(self.title_label)
-        text.addWidget(self.plan_label)
-        top = QHBoxLayout()
-        top.setSpacing(16)
-        top.addWidget(symbol)
-        top.addLayout(text, 1)
+        top = beside_symbol("warning", self.title_label, self.plan_label, spacing=8)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)

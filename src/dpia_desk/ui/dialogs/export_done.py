@@ -7,10 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QProcess, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from dpia_desk.ui.icons import icon
-from dpia_desk.ui.widgets import FittedDialog, heading, hint, make_primary
+from dpia_desk.ui.widgets import FittedDialog, beside_symbol, heading, hint, make_primary
 
 
 def open_file(path: Path) -> bool:
@@ -33,9 +32,6 @@ class ExportDoneDialog(FittedDialog):
         super().__init__(parent)
         self.path = path
         self.setWindowTitle(self.tr("Export finished"))
-        symbol = QLabel()
-        symbol.setPixmap(icon("export").pixmap(32, 32))
-        symbol.setAlignment(Qt.AlignmentFlag.AlignTop)
 
         self.name_label = heading(path.name)
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -61,15 +57,7 @@ class ExportDoneDialog(FittedDialog):
         self.close_button = QPushButton(self.tr("&Close"))
         self.close_button.clicked.connect(self.reject)
 
-        text = QVBoxLayout()
-        text.setSpacing(6)
-        text.addWidget(self.name_label)
-        text.addWidget(self.folder_label)
-        text.addWidget(self.feedback)
-        top = QHBoxLayout()
-        top.setSpacing(16)
-        top.addWidget(symbol)
-        top.addLayout(text, 1)
+        top = beside_symbol("export", self.name_label, self.folder_label, self.feedback, spacing=6)
         buttons = QHBoxLayout()
         buttons.addWidget(self.folder_button)
         buttons.addStretch(1)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QPushButton,
     QTabWidget,
@@ -15,8 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dpia_desk.ui.icons import icon
-from dpia_desk.ui.widgets import FittedDialog, heading, hint, make_primary
+from dpia_desk.ui.widgets import FittedDialog, beside_symbol, heading, hint, make_primary
 
 if TYPE_CHECKING:
     from dpia_desk.exchange import ImportReport
@@ -45,9 +43,6 @@ class ImportReportDialog(FittedDialog):
         self.setWindowTitle(self.tr("Import finished"))
         cnil = report.format == "cnil_pia"
         source = self.tr("a CNIL PIA export") if cnil else self.tr("a dpia_desk assessment file")
-        symbol = QLabel()
-        symbol.setPixmap(icon("info").pixmap(32, 32))
-        symbol.setAlignment(Qt.AlignmentFlag.AlignTop)
         what = label.form_title
         if label.version > 1:
             what += " " + self.tr("(version {n})").format(n=label.version)
@@ -91,14 +86,7 @@ class ImportReportDialog(FittedDialog):
         self.close_button = QPushButton(self.tr("&Close"))
         self.close_button.clicked.connect(self.reject)
 
-        text = QVBoxLayout()
-        text.setSpacing(6)
-        text.addWidget(self.title_label)
-        text.addWidget(self.summary_label)
-        top = QHBoxLayout()
-        top.setSpacing(16)
-        top.addWidget(symbol)
-        top.addLayout(text, 1)
+        top = beside_symbol("info", self.title_label, self.summary_label, spacing=6)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)

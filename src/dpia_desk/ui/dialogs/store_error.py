@@ -31,8 +31,8 @@ from dpia_desk.store import (
     WorkspaceTooNewError,
     WrongKeyError,
 )
-from dpia_desk.ui.icons import app_icon, icon
-from dpia_desk.ui.widgets import FittedDialog, heading, make_primary
+from dpia_desk.ui.icons import app_icon
+from dpia_desk.ui.widgets import FittedDialog, beside_symbol, heading, make_primary
 
 #: lupdate extracts translate("Context", "literal") calls; keep both arguments literal.
 translate = QCoreApplication.translate
@@ -156,9 +156,6 @@ class StoreErrorDialog(FittedDialog):
         self.setWindowTitle(self.tr("dpia_desk"))
         self.setWindowIcon(app_icon())
 
-        symbol = QLabel()
-        symbol.setPixmap(icon("warning").pixmap(32, 32))
-        symbol.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.title_label = heading(advice.title, "title")
         self.message_label = QLabel(error.message)
         self.message_label.setWordWrap(True)
@@ -166,15 +163,9 @@ class StoreErrorDialog(FittedDialog):
         self.way_label = QLabel(advice.way_forward)
         self.way_label.setWordWrap(True)
 
-        text = QVBoxLayout()
-        text.setSpacing(8)
-        text.addWidget(self.title_label)
-        text.addWidget(self.message_label)
-        text.addWidget(self.way_label)
-        top = QHBoxLayout()
-        top.setSpacing(16)
-        top.addWidget(symbol)
-        top.addLayout(text, 1)
+        top = beside_symbol(
+            "warning", self.title_label, self.message_label, self.way_label, spacing=8
+        )
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
