@@ -252,34 +252,3 @@ def list_open_actions(session: Session, limit: int = 500) -> list[ActionRow]:
         .limit(limit)
     )
     return [ActionRow(*row) for row in session.execute(query)]
-
-
-@dataclass(frozen=True, slots=True)
-class AssessmentListRow:
-    id: str
-    vendor_name: str
-    ai_system_name: str | None
-    form_id: str
-    status: str
-    version: int
-    updated_at: datetime
-
-
-def list_assessments(session: Session, limit: int = 500) -> list[AssessmentListRow]:
-    """The most recently changed assessments first."""
-    query = (
-        select(
-            Assessment.id,
-            Vendor.name,
-            AISystem.name,
-            Assessment.form_id,
-            Assessment.status,
-            Assessment.version,
-            Assessment.updated_at,
-        )
-        .join(Vendor, Assessment.vendor_id == Vendor.id)
-        .outerjoin(AISystem, Assessment.ai_system_id == AISystem.id)
-        .order_by(Assessment.updated_at.desc())
-        .limit(limit)
-    )
-    return [AssessmentListRow(*row) for row in session.execute(query)]
