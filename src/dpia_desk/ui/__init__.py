@@ -33,6 +33,8 @@ Module map
                                (``resources/icons``) tinted to the theme
 ``i18n``, ``labels``           translators (and ``DPIA_DESK_PSEUDO_TR=1``); words for stored codes
 ``settings``                   per-user ``QSettings`` (keys listed in its docstring)
+``lists``                      ``search_field`` and ``filter_as_you_type`` (a filter field that
+                               queries once typing pauses), ``record_table``, ``table_or_message``
 ``passphrase_fields``          ``PassphraseFields``: a new passphrase typed twice (first run,
                                change key), ``MIN_PASSPHRASE``
 ``widgets``                    ``FieldError``, ``Banner``, ``FittedDialog``, ``make_primary``,

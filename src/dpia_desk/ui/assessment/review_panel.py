@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +26,7 @@ from dpia_desk.services.signoff import GROUP_LABEL
 from dpia_desk.ui.assessment.data import SignOffRow
 from dpia_desk.ui.assessment.section_model import RATING_MARK, rating_label
 from dpia_desk.ui.labels import assessment_status_label, format_datetime, role_label
+from dpia_desk.ui.lists import record_table
 from dpia_desk.ui.models.rows import ROW_ROLE, ColumnSpec, RowsTableModel
 from dpia_desk.ui.widgets import heading, hint
 
@@ -48,18 +48,7 @@ class _RatingRow:
 
 
 def _table(model: RowsTableModel, name: str) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
-    table.setWordWrap(False)
-    table.setShowGrid(False)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 14)
+    table = record_table(model, name, row_padding=14)
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

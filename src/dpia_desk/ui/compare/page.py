@@ -23,12 +23,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -45,6 +42,7 @@ from dpia_desk.ui.compare.model import CompareModel
 from dpia_desk.ui.context import WorkspaceContext, WorkspaceVendorSource
 from dpia_desk.ui.crash import error_box
 from dpia_desk.ui.icons import icon
+from dpia_desk.ui.lists import filter_as_you_type, record_table, search_field, table_or_message
 from dpia_desk.ui.models.vendor_table import VENDOR_ID_ROLE, Column, VendorTableModel
 from dpia_desk.ui.pages import Page
 from dpia_desk.ui.theme import current_theme
@@ -52,7 +50,6 @@ from dpia_desk.ui.widgets import heading, hint
 from dpia_desk.ui.workers import WorkCancelled, WorkContext, WorkHandle
 
 SETTINGS_KEY = "compare/vendors"
-FILTER_DEBOUNCE_MS = 150
 #: Changes elsewhere (answers typed in an assessment window) come in bursts; one refresh each.
 REFRESH_DELAY_MS = 1000
 VENDOR_COLUMN_MIN = 150
@@ -98,34 +95,21 @@ class ComparePage(Page):
         self.picker_model = VendorTableModel(
             WorkspaceVendorSource(context), self, runner=context.runner
         )
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText(self.tr("Find a vendor…"))
-        self.filter_edit.setAccessibleName(self.tr("Find vendors to compare"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(FILTER_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self._apply_filter)
-        self.filter_edit.textChanged.connect(lambda _text: self._debounce.start())
-        self.filter_edit.returnPressed.connect(self._apply_filter)
+        self.filter_edit = search_field(
+            self.tr("Find a vendor…"), self.tr("Find vendors to compare")
+        )
+        self._debounce = filter_as_you_type(self.filter_edit, self._apply_filter)
 
-        self.picker = QTableView()
+        self.picker = record_table(
+            self.picker_model,
+            self.tr("Vendors to choose from"),
+            row_padding=12,
+            metrics=self.fontMetrics(),
+            multiple=True,
+        )
         self.picker.setObjectName("comparePicker")
-        self.picker.setAccessibleName(self.tr("Vendors to choose from"))
-        self.picker.setModel(self.picker_model)
         for column in Column:
             self.picker.setColumnHidden(column, column != Column.NAME)
-        self.picker.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.picker.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.picker.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.picker.setShowGrid(False)
-        self.picker.setWordWrap(False)
-        self.picker.setTabKeyNavigation(False)
-        self.picker.setAlternatingRowColors(True)
-        self.picker.verticalHeader().hide()
-        self.picker.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.picker.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         self.picker.horizontalHeader().setStretchLastSection(True)
         self.picker.setSortingEnabled(True)
         self.picker.horizontalHeader().setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
@@ -192,13 +176,7 @@ class ComparePage(Page):
         self.busy_label = hint("")
         self.busy_label.setAccessibleName(self.tr("Comparison state"))
 
-        self.empty_label = QLabel()
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setProperty("role", "hint")
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty_label)
+        self.stack, self.empty_label = table_or_message(self.table)
 
         compare_box = QWidget()
         compare_layout = QVBoxLayout(compare_box)

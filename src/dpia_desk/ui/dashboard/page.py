@@ -28,7 +28,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -61,6 +60,7 @@ from dpia_desk.ui.context import WorkspaceContext
 from dpia_desk.ui.crash import error_box
 from dpia_desk.ui.dashboard.models import ROW_ROLE, Field, RecordTableModel
 from dpia_desk.ui.labels import format_date, grade_label, tier_label
+from dpia_desk.ui.lists import record_table
 from dpia_desk.ui.pages import Page
 from dpia_desk.ui.widgets import heading, hint
 from dpia_desk.ui.workers import WorkCancelled, WorkContext, WorkHandle
@@ -329,19 +329,7 @@ class DashboardPage(Page):
         stretch: int = 0,
         value_sample: str | None = None,
     ) -> QTableView:
-        table = QTableView()
-        table.setAccessibleName(name)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.setTabKeyNavigation(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
+        table = record_table(model, name, row_padding=14, metrics=self.fontMetrics())
         table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         header = table.horizontalHeader()

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -14,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from dpia_desk.store import list_vendors
 from dpia_desk.ui.context import WorkspaceContext
-from dpia_desk.ui.icons import icon
+from dpia_desk.ui.lists import filter_as_you_type, search_field
 from dpia_desk.ui.widgets import FittedDialog, heading, hint, make_primary
 
 #: The list shows at most this many matches; typing narrows it.
@@ -30,11 +29,7 @@ class VendorPickerDialog(FittedDialog):
         self.context = context
         self.vendor_id: str | None = None
         self.setWindowTitle(self.tr("Which vendor is this PIA about?"))
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText(self.tr("Filter vendors…"))
-        self.filter_edit.setAccessibleName(self.tr("Filter vendors"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.filter_edit = search_field(self.tr("Filter vendors…"), self.tr("Filter vendors"))
         self.vendors = QListWidget()
         self.vendors.setAccessibleName(self.tr("Vendors"))
         self.vendors.itemActivated.connect(lambda _item: self._accept_choice())
@@ -46,11 +41,9 @@ class VendorPickerDialog(FittedDialog):
         make_primary(self.ok_button)
         self.buttons.accepted.connect(self._accept_choice)
         self.buttons.rejected.connect(self.reject)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(120)
-        self._debounce.timeout.connect(self.reload)
-        self.filter_edit.textChanged.connect(lambda _text: self._debounce.start())
+        self._debounce = filter_as_you_type(
+            self.filter_edit, self.reload, delay_ms=120, on_enter=False
+        )
         self.vendors.currentItemChanged.connect(
             lambda current, _previous: self.ok_button.setEnabled(current is not None)
         )

@@ -4,21 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
-    QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from dpia_desk.ui.context import WorkspaceContext
-from dpia_desk.ui.icons import icon
+from dpia_desk.ui.lists import filter_as_you_type, record_table, search_field, table_or_message
 from dpia_desk.ui.models.rows import ColumnSpec, RowsTableModel
 from dpia_desk.ui.pages import Page
 from dpia_desk.ui.widgets import heading, hint
@@ -44,41 +40,16 @@ class TablePage(Page):
 
         self.filter_edit: QLineEdit | None = None
         if filter_placeholder is not None:
-            self.filter_edit = QLineEdit()
-            self.filter_edit.setPlaceholderText(filter_placeholder)
-            self.filter_edit.setAccessibleName(filter_placeholder)
-            self.filter_edit.setClearButtonEnabled(True)
-            self.filter_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-            self._debounce = QTimer(self)
-            self._debounce.setSingleShot(True)
-            self._debounce.setInterval(150)
-            self._debounce.timeout.connect(self.load)
-            self.filter_edit.textChanged.connect(lambda _text: self._debounce.start())
+            self.filter_edit = search_field(filter_placeholder, filter_placeholder)
+            self._debounce = filter_as_you_type(self.filter_edit, self.load, on_enter=False)
 
-        self.table = QTableView()
-        self.table.setAccessibleName(title)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 16)
+        self.table = record_table(self.model, title, row_padding=16, metrics=self.fontMetrics())
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
-        self.empty_label = QLabel()
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setProperty("role", "hint")
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty_label)
+        self.stack, self.empty_label = table_or_message(self.table)
 
         head = QHBoxLayout()
         head.setSpacing(12)

@@ -4,19 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QSplitter,
-    QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,14 +20,13 @@ from dpia_desk.ui.context import WorkspaceContext, WorkspaceVendorSource
 from dpia_desk.ui.delegates import BadgeDelegate
 from dpia_desk.ui.icons import icon
 from dpia_desk.ui.labels import format_date, grade_label, tier_label, verdict_label
+from dpia_desk.ui.lists import filter_as_you_type, record_table, search_field, table_or_message
 from dpia_desk.ui.models.vendor_table import VENDOR_ID_ROLE, Column, VendorTableModel
 from dpia_desk.ui.pages import Page
 from dpia_desk.ui.pages.vendor_detail import ASSESSMENT_ID_ROLE, VendorDetailPanel
 from dpia_desk.ui.theme import current_theme
 from dpia_desk.ui.widgets import disposing, heading, hint
 
-#: Filter-as-you-type waits this long after the last keystroke before querying.
-FILTER_DEBOUNCE_MS = 150
 NAME_MIN_WIDTH = 200
 
 
@@ -46,11 +39,9 @@ class VendorsPage(Page):
 
         title = heading(self.tr("Vendors"), "title")
         self.count_label = hint("")
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText(self.tr("Filter by name…"))
-        self.filter_edit.setAccessibleName(self.tr("Filter vendors by name"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.filter_edit = search_field(
+            self.tr("Filter by name…"), self.tr("Filter vendors by name")
+        )
         self.filter_edit.setMinimumWidth(260)
         self.new_button = QPushButton(
             icon("add", current_theme().color("accent_text")), self.tr("&New vendor…")
@@ -64,28 +55,17 @@ class VendorsPage(Page):
         self.compare_button.setEnabled(False)
         self.compare_button.clicked.connect(self.compare_selected)
 
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(FILTER_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.apply_filter)
-        self.filter_edit.textChanged.connect(lambda _text: self._debounce.start())
-        self.filter_edit.returnPressed.connect(self.apply_filter)
+        self._debounce = filter_as_you_type(self.filter_edit, self.apply_filter)
         self.filter_edit.installEventFilter(self)
 
-        self.table = QTableView()
+        self.table = record_table(
+            self.model,
+            self.tr("Vendor registry"),
+            row_padding=16,
+            metrics=self.fontMetrics(),
+            multiple=True,
+        )
         self.table.setObjectName("vendorTable")
-        self.table.setAccessibleName(self.tr("Vendor registry"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 16)
         self.badges = BadgeDelegate(self.table)
         for column in (Column.TIER, Column.VERDICT, Column.GRADE):
             self.table.setItemDelegateForColumn(column, self.badges)
@@ -104,13 +84,7 @@ class VendorsPage(Page):
         self.table.activated.connect(self.open_vendor)
         self.table.doubleClicked.connect(self.open_vendor)
 
-        self.empty_label = QLabel()
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setProperty("role", "hint")
-        self.table_stack = QStackedWidget()
-        self.table_stack.addWidget(self.table)
-        self.table_stack.addWidget(self.empty_label)
+        self.table_stack, self.empty_label = table_or_message(self.table)
 
         self.panel = VendorDetailPanel(context)
         self.panel.hide()

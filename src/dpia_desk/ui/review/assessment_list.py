@@ -22,22 +22,16 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
     QMenu,
-    QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from dpia_desk.ui.context import WorkspaceContext
 from dpia_desk.ui.delegates import BadgeDelegate
-from dpia_desk.ui.icons import icon
 from dpia_desk.ui.labels import assessment_status_label, format_datetime
+from dpia_desk.ui.lists import filter_as_you_type, record_table, search_field, table_or_message
 from dpia_desk.ui.models.vendor_table import BADGE_ROLE
 from dpia_desk.ui.pages import Page
 from dpia_desk.ui.review.queries import (
@@ -54,7 +48,6 @@ BLOCK_ROWS = 200
 MAX_BLOCKS = 16
 ASSESSMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 REVIEW_ID_ROLE = Qt.ItemDataRole.UserRole + 4
-FILTER_DEBOUNCE_MS = 150
 RELOAD_DELAY_MS = 400
 
 _STATUS_BADGE = {
@@ -219,33 +212,16 @@ class AssessmentListPage(Page):
             self.tr("Every assessment in this workspace, the most recently changed first. "
                     "Press Enter or double-click to open one.")
         )  # fmt: skip
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText(self.tr("Filter by vendor, AI system or form…"))
-        self.filter_edit.setAccessibleName(self.tr("Filter assessments"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.filter_edit = search_field(
+            self.tr("Filter by vendor, AI system or form…"), self.tr("Filter assessments")
+        )
         self.filter_edit.setMinimumWidth(280)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(FILTER_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.apply_filter)
-        self.filter_edit.textChanged.connect(lambda _text: self._debounce.start())
-        self.filter_edit.returnPressed.connect(self.apply_filter)
+        self._debounce = filter_as_you_type(self.filter_edit, self.apply_filter)
 
-        self.table = QTableView()
+        self.table = record_table(
+            self.model, self.tr("Assessments"), row_padding=16, metrics=self.fontMetrics()
+        )
         self.table.setObjectName("assessmentTable")
-        self.table.setAccessibleName(self.tr("Assessments"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 16)
         self.table.setItemDelegateForColumn(Column.STATUS, BadgeDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
@@ -263,13 +239,7 @@ class AssessmentListPage(Page):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
 
-        self.empty_label = QLabel()
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setProperty("role", "hint")
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty_label)
+        self.stack, self.empty_label = table_or_message(self.table)
 
         head = QHBoxLayout()
         head.setSpacing(12)

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from dpia_desk.errors import DpiaDeskError
 from dpia_desk.services import risks as risk_service
 from dpia_desk.ui.delegates import BadgeDelegate
+from dpia_desk.ui.lists import record_table
 from dpia_desk.ui.risks.data import ActionRow, RegisterData, RiskRow, load_register
 from dpia_desk.ui.risks.dialogs import ActionDialog, RiskDialog
 from dpia_desk.ui.risks.heat_map import HeatMapLegend, HeatMapWidget
@@ -46,18 +46,7 @@ if TYPE_CHECKING:
 
 
 def _table(model: Any, name: str) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
-    table.setAlternatingRowColors(True)
-    table.setShowGrid(False)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 16)
+    table = record_table(model, name, row_padding=16)
     header = table.horizontalHeader()
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
