@@ -1,9 +1,10 @@
 """Table models of the dashboard: short lists of frozen rows described by their fields.
 
-:class:`RecordTableModel` holds a few hundred rows at most (the dashboard service limits every
-list) and answers each role from a :class:`Field` per column: text, badge (``BADGE_ROLE``, for
-the tier and grade badges), bar (``BAR_ROLE``, for the counts), tooltip, and whether the value
-needs attention (error colour and bold: an overdue review or action, a prohibited practice).
+:class:`RecordTableModel` (a :class:`~dpia_desk.ui.models.rows.FrozenRowsModel`) holds a few
+hundred rows at most (the dashboard service limits every list) and answers each role from a
+:class:`Field` per column: text, badge (``BADGE_ROLE``, for the tier and grade badges), bar
+(``BAR_ROLE``, for the counts), tooltip, and whether the value needs attention (error colour
+and bold: an overdue review or action, a prohibited practice).
 ``ROW_ROLE`` gives the row itself, so a view's activation knows what was chosen.
 """
 
@@ -13,10 +14,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
 from dpia_desk.ui.compare.bars import BAR_ROLE
+from dpia_desk.ui.models.rows import FrozenRowsModel
 from dpia_desk.ui.models.vendor_table import BADGE_ROLE
 from dpia_desk.ui.theme import current_theme
 
@@ -25,7 +27,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 #: ``index.data(ROW_ROLE)``: the row object itself.
 ROW_ROLE = Qt.ItemDataRole.UserRole + 30
 
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -40,29 +41,15 @@ class Field:
     align_right: bool = False
 
 
-class RecordTableModel(QAbstractTableModel):
+class RecordTableModel(FrozenRowsModel):
     def __init__(self, fields: Sequence[Field], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._fields = list(fields)
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.headers = tuple(field.title for field in self._fields)
 
     @property
     def rows(self) -> list[Any]:
         return list(self._rows)
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._fields)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -74,9 +61,6 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and self._fields[section].align_right:
             return _RIGHT
         return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

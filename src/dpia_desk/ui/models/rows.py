@@ -1,7 +1,9 @@
-"""A read-only table model over a short list of frozen rows (lists of a few hundred entries).
+"""Read-only table models over a short list of frozen rows (lists of a few hundred entries).
 
-For long lists use a lazy model like :class:`~dpia_desk.ui.models.vendor_table.VendorTableModel`
-instead; this one holds every row it is given.
+:class:`FrozenRowsModel` holds the rows and answers everything but the cells;
+:class:`RowsTableModel` answers the cells from a :class:`ColumnSpec` per column. For long lists
+use a lazy model like :class:`~dpia_desk.ui.models.vendor_table.VendorTableModel` instead; these
+hold every row they are given.
 """
 
 from __future__ import annotations
@@ -29,10 +31,14 @@ class ColumnSpec:
     foreground: Callable[[Any], QBrush | None] | None = None
 
 
-class RowsTableModel(QAbstractTableModel):
-    def __init__(self, columns: Sequence[ColumnSpec], parent: QObject | None = None) -> None:
+class FrozenRowsModel(QAbstractTableModel):
+    """The rows, held in memory, one column per title in :attr:`headers`, read-only and
+    selectable; subclasses answer :meth:`data`."""
+
+    headers: tuple[str, ...] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._columns = list(columns)
         self._rows: list[Any] = []
 
     def set_rows(self, rows: Sequence[Any]) -> None:
@@ -47,7 +53,7 @@ class RowsTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
+        return 0 if parent.isValid() else len(self.headers)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -55,9 +61,9 @@ class RowsTableModel(QAbstractTableModel):
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._columns)
+            and 0 <= section < len(self.headers)
         ):
-            return self._columns[section].title
+            return self.headers[section]
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -68,6 +74,13 @@ class RowsTableModel(QAbstractTableModel):
             | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemNeverHasChildren
         )
+
+
+class RowsTableModel(FrozenRowsModel):
+    def __init__(self, columns: Sequence[ColumnSpec], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self.headers = tuple(column.title for column in self._columns)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
