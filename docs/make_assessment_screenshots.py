@@ -11,24 +11,15 @@ longer, accented) to find clipped labels; ``--dark`` uses the dark theme.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from screenshot_support import install_memory_keyring, prepare_environment, save_png, settle
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
-
-
-def _prepare_environment(home: Path, pseudo: bool) -> None:
-    os.environ["DPIA_DESK_HOME"] = str(home)
-    os.environ.pop("DPIA_DESK_PASSPHRASE", None)
-    os.environ["DPIA_DESK_TRUSTED_KEYRINGS"] = "__main__.ScreenshotKeyring"
-    if pseudo:
-        os.environ["DPIA_DESK_PSEUDO_TR"] = "1"
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main() -> int:
@@ -41,7 +32,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="dpia-shots-") as temporary:
         home = Path(temporary)
-        _prepare_environment(home, args.pseudo)
+        prepare_environment(home, pseudo=args.pseudo)
         return _shoot(home, out, "_pseudo" if args.pseudo else "", args.dark)
 
 
@@ -54,30 +45,9 @@ def _golden(form_id: str, name: str) -> dict[str, Any]:
 
 
 def _shoot(home: Path, out: Path, suffix: str, dark: bool) -> int:
-    import keyring
-    from keyring.backend import KeyringBackend
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QWidget
 
-    class ScreenshotKeyring(KeyringBackend):
-        priority = 1  # type: ignore[assignment]
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.secrets: dict[tuple[str, str], str] = {}
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return self.secrets.get((service, username))
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self.secrets[(service, username)] = password
-
-        def delete_password(self, service: str, username: str) -> None:
-            self.secrets.pop((service, username), None)
-
-    ScreenshotKeyring.__module__ = "__main__"
-    ScreenshotKeyring.__qualname__ = "ScreenshotKeyring"
-    keyring.set_keyring(ScreenshotKeyring())
+    install_memory_keyring()
 
     from dpia_desk.services.assessments import add_evidence, set_answers, set_comment
     from dpia_desk.services.reviews import start_review, start_step
@@ -96,15 +66,9 @@ def _shoot(home: Path, out: Path, suffix: str, dark: bool) -> int:
     install_translators(app)
     apply_theme(app, "dark" if dark else "light")
 
-    def settle(milliseconds: int = 150) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(milliseconds, loop.quit)
-        loop.exec()
-
     def save(widget: QWidget, name: str) -> None:
-        settle()
         path = out / f"{name}{suffix}.png"
-        widget.grab().save(str(path))
+        save_png(widget, path)
         print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
 
     workspace, _recovery = Workspace.create(home / "screenshots.dpia", KeychainKey())

@@ -11,10 +11,11 @@ each window is captured with ``QWidget.grab()``.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from pathlib import Path
+
+from screenshot_support import prepare_environment, save_png, settle
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 COMPARE_SIZE = (1360, 1010)
@@ -34,15 +35,11 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="dpia-compare-shots-") as temporary:
         home = Path(temporary)
-        os.environ["DPIA_DESK_HOME"] = str(home)
-        os.environ.pop("DPIA_DESK_PASSPHRASE", None)
-        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        prepare_environment(home, keychain=False)
         return _shoot(home, out, grayscale=args.grayscale)
 
 
 def _shoot(home: Path, out: Path, *, grayscale: bool) -> int:
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QWidget
 
@@ -58,18 +55,9 @@ def _shoot(home: Path, out: Path, *, grayscale: bool) -> int:
 
     app = create_application()
 
-    def settle(milliseconds: int = 200) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(milliseconds, loop.quit)
-        loop.exec()
-        QCoreApplication.processEvents()
-
     def save(widget: QWidget, name: str) -> None:
-        settle()
-        image = widget.grab().toImage()
         target = out / f"{name}.png"
-        if not image.save(str(target)):
-            raise SystemExit(f"could not write {target}")
+        image = save_png(widget, target, settle_ms=200)
         print(target)
         if grayscale:
             gray = out / f"{name}-grayscale.png"
@@ -94,7 +82,7 @@ def _shoot(home: Path, out: Path, *, grayscale: bool) -> int:
         save(window, f"dashboard{suffix}")
         window.close()
         window.deleteLater()
-        settle()
+        settle(200)
     workspace.close()
     return 0
 

@@ -5,8 +5,8 @@ Runs the real widgets on a demo workspace in a throw-away ``DPIA_DESK_HOME`` and
 docs/make_screenshots.py``) and Qt's offscreen platform otherwise; either way each window is
 captured with ``QWidget.grab()``, so nothing else on the screen gets in.
 
-The keychain is an in-memory one made here (never the user's), so the first-run dialog shows the
-keychain choice as it looks on a desktop with a keychain.
+The keychain is an in-memory one (``screenshot_support.py``; never the user's), so the first-run
+dialog shows the keychain choice as it looks on a desktop with a keychain.
 
 ``--trust`` takes only the export and trust shots (export progress and done dialogs, the change
 key dialog and its new recovery key, restore, delete vendor, the audit trail status, and a
@@ -16,23 +16,16 @@ damaged workspace open read-only with its banner); by default they come after th
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from screenshot_support import install_memory_keyring, prepare_environment, save_png, settle
+
 OUT = Path(__file__).resolve().parent / "screenshots"
 SIZE = (1280, 800)
-
-
-def _prepare_environment(home: Path) -> None:
-    os.environ["DPIA_DESK_HOME"] = str(home)
-    os.environ.pop("DPIA_DESK_PASSPHRASE", None)
-    os.environ["DPIA_DESK_TRUSTED_KEYRINGS"] = "__main__.ScreenshotKeyring"
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main() -> int:
@@ -47,36 +40,14 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="dpia-shots-") as temporary:
         home = Path(temporary)
-        _prepare_environment(home)
+        prepare_environment(home)
         return _shoot(home, out, trust_only=args.trust)
 
 
 def _shoot(home: Path, out: Path, *, trust_only: bool = False) -> int:
-    import keyring
-    from keyring.backend import KeyringBackend
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtWidgets import QWidget
 
-    class ScreenshotKeyring(KeyringBackend):
-        priority = 1  # type: ignore[assignment]
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.secrets: dict[tuple[str, str], str] = {}
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return self.secrets.get((service, username))
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self.secrets[(service, username)] = password
-
-        def delete_password(self, service: str, username: str) -> None:
-            self.secrets.pop((service, username), None)
-
-    # keys.py names trusted backends by module and class: make this one "__main__.ScreenshotKeyring"
-    ScreenshotKeyring.__module__ = "__main__"
-    ScreenshotKeyring.__qualname__ = "ScreenshotKeyring"
-    keyring.set_keyring(ScreenshotKeyring())
+    install_memory_keyring()
 
     from dpia_desk.demo import populate_demo
     from dpia_desk.store import list_vendors
@@ -92,17 +63,9 @@ def _shoot(home: Path, out: Path, *, trust_only: bool = False) -> int:
     app = create_application()
     runner = SynchronousWorkRunner()
 
-    def settle(milliseconds: int = 150) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(milliseconds, loop.quit)
-        loop.exec()
-        QCoreApplication.processEvents()
-
     def save(widget: QWidget, name: str) -> None:
-        settle()
         target = out / f"{name}.png"
-        if not widget.grab().save(str(target)):
-            raise SystemExit(f"could not write {target}")
+        save_png(widget, target)
         print(target)
 
     apply_theme(app, "light")
