@@ -17,6 +17,7 @@ from dpia_desk.store import (
     WrongKeyError,
     add_vendor,
 )
+from dpia_desk.store import workspace as workspace_module
 from dpia_desk.store.damage import PAGE_SIZE, scan_wal
 from dpia_desk.store.models import Vendor
 from tests.store.helpers import PASSPHRASE, decrypt_pages, file_digest
@@ -196,3 +197,60 @@ def test_damage_met_while_working_is_a_damage_error(
         opened.read_session() as session,
     ):
         session.scalars(select(Vendor.notes)).all()
+
+
+def test_a_deferred_open_checks_the_ends_and_verify_pages_finds_the_rest(
+    filled: tuple[Path, RecoveryKey],
+) -> None:
+    path, _ = filled
+    page = _pages(path) // 2
+    _flip(path, (page - 1) * PAGE_SIZE + 1234)
+    with Workspace.open(path, Passphrase(PASSPHRASE), defer_page_scan=True) as workspace:
+        assert not workspace.read_only and not workspace.pages_verified
+        assert workspace.verify_pages() == [f"page {page} fails its authentication check"]
+        assert workspace.pages_verified
+    # The full check of a normal open still refuses it.
+    with pytest.raises(WorkspaceDamagedError, match=f"page {page} fails"):
+        Workspace.open(path, Passphrase(PASSPHRASE))
+
+
+def test_a_deferred_open_still_refuses_a_damaged_last_page_and_a_wrong_key(
+    filled: tuple[Path, RecoveryKey],
+) -> None:
+    path, _ = filled
+    with pytest.raises(WrongKeyError):
+        Workspace.open(path, Passphrase("not the passphrase"), defer_page_scan=True)
+    pages = _pages(path)
+    _flip(path, (pages - 1) * PAGE_SIZE + 99)
+    with pytest.raises(WorkspaceDamagedError, match=f"page {pages} fails"):
+        Workspace.open(path, Passphrase(PASSPHRASE), defer_page_scan=True)
+
+
+def test_verify_pages_of_a_healthy_workspace(filled: tuple[Path, RecoveryKey]) -> None:
+    path, _ = filled
+    with Workspace.open(path, Passphrase(PASSPHRASE), defer_page_scan=True) as workspace:
+        assert workspace.verify_pages() == []
+        assert workspace.pages_verified
+    with Workspace.open(path, Passphrase(PASSPHRASE)) as workspace:
+        assert workspace.pages_verified  # a normal open checked every page already
+
+
+def test_a_page_rewritten_while_it_was_read_is_not_reported(
+    filled: tuple[Path, RecoveryKey], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A checkpoint may copy a page into the file while the scan reads it: the scan sees a
+    half-written page once. The page is read again before anything is reported."""
+    path, _ = filled
+    page = _pages(path) // 2
+    real_scan = workspace_module.scan_pages
+
+    def scan_during_a_write(*args: object, **kwargs: object) -> object:
+        _flip(path, (page - 1) * PAGE_SIZE + 7)  # torn for the duration of this scan
+        try:
+            return real_scan(*args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            _flip(path, (page - 1) * PAGE_SIZE + 7)
+
+    with Workspace.open(path, Passphrase(PASSPHRASE), defer_page_scan=True) as workspace:
+        monkeypatch.setattr(workspace_module, "scan_pages", scan_during_a_write)
+        assert workspace.verify_pages() == []

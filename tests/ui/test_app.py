@@ -10,11 +10,16 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from dpia_desk.errors import DpiaDeskError
-from dpia_desk.store import KeychainKey, Workspace
+from dpia_desk.services.assessments import add_evidence, start_assessment
+from dpia_desk.services.library import current_form
+from dpia_desk.store import KeychainKey, Workspace, add_vendor
+from dpia_desk.store.damage import PAGE_SIZE
 from dpia_desk.ui.app import AppController, read_passphrase
 from dpia_desk.ui.dialogs.locked import LockedDialog
+from dpia_desk.ui.dialogs.store_error import Choice, StoreErrorDialog
 from dpia_desk.ui.settings import Preferences
 from dpia_desk.ui.workers import SynchronousWorkRunner
+from tests.store.helpers import decrypt_pages
 
 
 @pytest.fixture
@@ -100,3 +105,71 @@ def test_lock_requested_from_an_open_dialog_closes_it_first(
     page.add_vendor()  # returns once the dialog was cancelled
     qtbot.waitUntil(lambda: locked == [True], timeout=2000)
     assert controller.workspace is None and controller.window is None
+
+
+def test_damage_found_after_the_window_shows_leads_to_the_damage_dialog(
+    qtbot: QtBot,
+    app: QApplication,
+    workspace_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The start-up open checks only the first and last page; the rest is checked on the runner
+    once the window shows. A damaged page found then closes the session and opens the workspace
+    again with the full check: the damaged-workspace dialog, here answered "read-only"."""
+    workspace, recovery = Workspace.create(workspace_path, KeychainKey())
+    marker = bytes(range(256)) * 400  # 100 KB that no compression shrinks much, never on screen
+    with workspace.session() as session:
+        vendor = add_vendor(session, actor="t", name="Hireflow GmbH")
+        assessment_id = start_assessment(
+            session, actor="t", vendor_id=vendor.id, form=current_form("vendor_due_diligence")
+        ).id
+        add_evidence(
+            session, actor="t", assessment_id=assessment_id, question_id=None,
+            filename="soc2.pdf", content=marker,
+        )  # fmt: skip
+    workspace.close()
+    pages = decrypt_pages(workspace_path, recovery.raw)
+    holding = [n for n, page in enumerate(pages, 1) if bytes(range(256))[:200] in page]
+    damaged = holding[len(holding) // 2]
+    data = bytearray(workspace_path.read_bytes())
+    data[(damaged - 1) * PAGE_SIZE + 321] ^= 0x40
+    workspace_path.write_bytes(bytes(data))
+
+    shown: list[str] = []
+
+    def read_only(dialog: StoreErrorDialog) -> int:
+        shown.append(dialog.error.message)
+        dialog.choice = Choice.READ_ONLY
+        return 1
+
+    monkeypatch.setattr(StoreErrorDialog, "exec", read_only)
+    controller = AppController(
+        app, workspace_path, preferences=Preferences(auto_lock_minutes=0),
+        runner=SynchronousWorkRunner(),
+    )  # fmt: skip
+    controller.page_check_delay_ms = 0
+    try:
+        assert controller.start()
+        first = controller.workspace
+        assert first is not None and not first.read_only and not first.pages_verified
+        qtbot.waitUntil(lambda: controller.workspace is not first)
+        assert len(shown) == 1 and f"page {damaged} fails" in shown[0]
+        assert first.closed
+        reopened, window = controller.workspace, controller.window
+        assert reopened is not None and reopened.read_only
+        assert window is not None and window.isVisible() and window.damage_banner is not None
+        assert "(read-only)" in window.windowTitle()
+    finally:
+        controller.close_session()
+        app.removeEventFilter(controller.idle)
+
+
+def test_a_healthy_workspace_is_checked_after_the_window_shows(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    controller.page_check_delay_ms = 0
+    assert controller.start()
+    workspace = controller.workspace
+    assert workspace is not None
+    qtbot.waitUntil(lambda: workspace.pages_verified)
+    assert controller.workspace is workspace and not workspace.read_only

@@ -31,6 +31,8 @@ Damage: every page's SQLCipher HMAC (and every WAL frame) is checked on open
 (:mod:`dpia_desk.store.damage`); a damaged workspace does not open for writing
 (:class:`WorkspaceDamagedError`, file untouched) but opens with ``read_only=True``, listing the
 damage in ``workspace.problems``. A WAL left by a crash triggers the full checks on open.
+``open(..., defer_page_scan=True)`` checks only the first and last page and leaves the rest to
+``workspace.verify_pages()`` (the desktop app runs it in the background after its first screen).
 
 Errors (all :class:`dpia_desk.errors.DpiaDeskError`, each with a ``hint``):
 :class:`WorkspaceNotFoundError`, :class:`WorkspaceExistsError` (create never overwrites),

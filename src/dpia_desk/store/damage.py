@@ -61,6 +61,8 @@ class PageAuthenticator:
 class PageScan:
     pages: int
     bad_pages: list[int] = field(default_factory=list)
+    #: Every page was checked (False: only the first and the last, see ``scan_pages``).
+    complete: bool = True
 
     @property
     def key_fits(self) -> bool:
@@ -75,6 +77,10 @@ class PageScan:
 #: ones get their first and last pages checked on open and the rest by ``Workspace.check()``.
 FULL_SCAN_ON_OPEN_BYTES = 256 * 1024 * 1024
 
+#: ``limit`` for an open that checks only the first and the last page and leaves the others to
+#: ``Workspace.verify_pages`` (the desktop app runs it in the background once its window shows).
+QUICK_PROBE = 0
+
 
 def scan_pages(path: Path, key: bytes, salt: bytes, *, limit: int | None = None) -> PageScan:
     """Authenticate the pages of the main file: all of them, or with ``limit`` (bytes) and a
@@ -88,7 +94,7 @@ def scan_pages(path: Path, key: bytes, salt: bytes, *, limit: int | None = None)
                 stream.seek((number - 1) * PAGE_SIZE)
                 if not checker.page_ok(stream.read(PAGE_SIZE), number):
                     bad.append(number)
-            return PageScan(len({1, count}), bad)
+            return PageScan(len({1, count}), bad, complete=count <= 2)
         stream.seek(0)
         number = 0
         while chunk := stream.read(256 * PAGE_SIZE):
@@ -98,6 +104,18 @@ def scan_pages(path: Path, key: bytes, salt: bytes, *, limit: int | None = None)
                 if not checker.page_ok(view[start : start + PAGE_SIZE], number):
                     bad.append(number)
     return PageScan(count, bad)
+
+
+def recheck_pages(path: Path, key: bytes, salt: bytes, numbers: list[int]) -> list[int]:
+    """Those of ``numbers`` whose page still fails its authentication when read again."""
+    checker = PageAuthenticator(key, salt)
+    with path.open("rb") as stream:
+        failing = []
+        for number in numbers:
+            stream.seek((number - 1) * PAGE_SIZE)
+            if not checker.page_ok(stream.read(PAGE_SIZE), number):
+                failing.append(number)
+    return failing
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import getpass
 import os
 import secrets
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,8 +35,10 @@ from dpia_desk.store.backup import (
 )
 from dpia_desk.store.damage import (
     FULL_SCAN_ON_OPEN_BYTES,
+    QUICK_PROBE,
     PageScan,
     WalScan,
+    recheck_pages,
     scan_pages,
     scan_wal,
 )
@@ -144,6 +147,9 @@ class Workspace:
         self.actor = current_actor()
         #: Damage found when opening (read-only mode shows it in a banner); empty when healthy.
         self.problems: list[str] = []
+        #: Every page has been authenticated (False after an open with ``defer_page_scan``
+        #: until :meth:`verify_pages` has run).
+        self.pages_verified = True
         disable_core_dumps()
         self._key = bytearray(key)
         self._lock = lock
@@ -224,8 +230,22 @@ class Workspace:
         return workspace, RecoveryKey(key)
 
     @classmethod
-    def open(cls, path: Path | str, key_source: KeySource, *, read_only: bool = False) -> Workspace:
+    def open(
+        cls,
+        path: Path | str,
+        key_source: KeySource,
+        *,
+        read_only: bool = False,
+        defer_page_scan: bool = False,
+    ) -> Workspace:
         """Open an existing workspace, upgrading its schema (after a verified backup) if needed.
+
+        Every page's authentication is checked before SQLite reads the file (up to
+        ``FULL_SCAN_ON_OPEN_BYTES``). With ``defer_page_scan`` only the first and the last page
+        are (enough to tell a wrong key and a truncated file), and the caller runs
+        :meth:`verify_pages` soon after: the desktop app does, on its work runner, so that a large
+        workspace does not delay the first window. Meanwhile SQLCipher still refuses any page
+        that fails its check when it is read, so nothing is written over a damaged page.
 
         A failed open leaves the file exactly as it was. Raises :class:`WorkspaceNotFoundError`,
         :class:`NotAWorkspaceError`, :class:`WorkspaceInUseError`, :class:`KeyNotAvailableError`
@@ -242,7 +262,8 @@ class Workspace:
             rekey.remove_stale_copy(path)
             # A WAL left behind means the last session did not end cleanly (we hold the lock).
             unclean = _wal_has_content(path)
-            key, opened_with, pages, wal = _unlock(path, salt, key_source)
+            limit = QUICK_PROBE if defer_page_scan else FULL_SCAN_ON_OPEN_BYTES
+            key, opened_with, pages, wal = _unlock(path, salt, key_source, limit)
             problems = pages.problems() + wal.problems()
             # Read-only mode shows what can still be read; without page 1 nothing can.
             if problems and (not read_only or 1 in pages.bad_pages):
@@ -257,12 +278,14 @@ class Workspace:
             lock.release()
             raise
         workspace.problems = problems
+        workspace.pages_verified = pages.complete
         try:
             if unclean and not problems:
                 report = workspace.check()
                 if not report.ok and not read_only:
                     raise WorkspaceDamagedError(path, report.problems)
                 workspace.problems = report.problems
+                workspace.pages_verified = True
             if revision != migrate.HEAD_REVISION:
                 workspace._upgrade(revision)
             if opened_with != "recovery":
@@ -399,6 +422,26 @@ class Workspace:
         """A new keyed ``sqlcipher3`` connection outside the pool (backups, checks, tests)."""
         self._check_open()
         return connect(self.path, raw_key_literal(bytes(self._key)), read_only=read_only)
+
+    def verify_pages(self) -> list[str]:
+        """Authenticate every page of the main file (what an open with ``defer_page_scan``
+        left out) and return the problems found, empty when none. Safe on a worker thread.
+
+        A page that fails is read again a moment later before it is reported: a checkpoint
+        copying that page into the file while it was read is not damage, a bad page fails
+        every time.
+        """
+        self._check_open()
+        key = bytes(self._key)
+        scan = scan_pages(self.path, key, self.salt)
+        bad = scan.bad_pages
+        for _attempt in range(2):
+            if not bad:
+                break
+            time.sleep(0.05)
+            bad = recheck_pages(self.path, key, self.salt, bad)
+        self.pages_verified = True
+        return PageScan(scan.pages, bad).problems()
 
     def check(self) -> IntegrityReport:
         """Authenticate every page and WAL frame, then run SQLite's ``integrity_check`` and
@@ -619,7 +662,7 @@ def _resolve_key(path: Path, salt: bytes, source: KeySource) -> tuple[bytes, Ope
 
 
 def _unlock(
-    path: Path, salt: bytes, source: KeySource
+    path: Path, salt: bytes, source: KeySource, limit: int
 ) -> tuple[bytes, OpenedWith, PageScan, WalScan]:
     """Find the key that fits (finishing an interrupted rotation) and the damage it reveals.
 
@@ -631,7 +674,7 @@ def _unlock(
     except KeyNotAvailableError as error:
         primary_error: WorkspaceError = error
     else:
-        scan = scan_pages(path, key, salt, limit=FULL_SCAN_ON_OPEN_BYTES)
+        scan = scan_pages(path, key, salt, limit=limit)
         if scan.key_fits:
             if opened_with != "recovery":
                 rekey.settle_rotation(salt, key, opened_with)
@@ -640,7 +683,7 @@ def _unlock(
     pending = rekey.pending_key(salt)
     target = rekey.rotation_target(salt)
     if pending is not None:
-        scan = scan_pages(path, pending, salt, limit=FULL_SCAN_ON_OPEN_BYTES)
+        scan = scan_pages(path, pending, salt, limit=limit)
         if scan.key_fits:
             mode: KeyMode = target or "keychain"
             rekey.promote(salt, pending, mode)

@@ -51,6 +51,7 @@ PASSPHRASE_ENV = "DPIA_DESK_PASSPHRASE"  # noqa: S105 (a variable name, not a se
 SMOKE_EXIT_ENV = "DPIA_DESK_SMOKE_EXIT_AFTER_MS"
 
 AUTOMATIC_BACKUP_DELAY_MS = 3000
+PAGE_CHECK_DELAY_MS = 1000  # before the automatic backup, which would stop at a damaged page
 
 _INPUT_EVENTS = frozenset(
     {
@@ -143,6 +144,8 @@ class AppController(QObject):
         self.window: MainWindow | None = None
         #: The automatic backup on open waits this long after the main window is shown.
         self.automatic_backup_delay_ms = AUTOMATIC_BACKUP_DELAY_MS
+        #: The page check an open with ``defer_page_scan`` left out waits this long.
+        self.page_check_delay_ms = PAGE_CHECK_DELAY_MS
         self.idle = IdleWatcher(self.preferences.auto_lock_minutes, self)
         self.idle.timer.timeout.connect(self.request_lock)
         self._idle_filter_installed = False
@@ -150,7 +153,7 @@ class AppController(QObject):
 
     def start(self) -> bool:
         """Opens the workspace (dialogs as needed) and shows the main window; False to quit."""
-        opener = WorkspaceOpener(self.runner, passphrase=self.passphrase)
+        opener = WorkspaceOpener(self.runner, passphrase=self.passphrase, defer_page_scan=True)
         workspace = opener.open(self.path)
         if workspace is None:
             return False
@@ -173,15 +176,55 @@ class AppController(QObject):
             # sends thousands that cannot be user input anyway.
             self._idle_filter_installed = True
             QTimer.singleShot(0, self, lambda: self.app.installEventFilter(self.idle))
+        window = self.window
+        if not workspace.pages_verified:
+            # After the first screen has settled: the check competes with painting for the CPU.
+            QTimer.singleShot(
+                self.page_check_delay_ms,
+                self,
+                lambda: self._verify_pages(workspace, window) if self.window is window else None,
+            )
         # Not at once: the first screen comes first (the backup loads modules the start-up
         # itself does not need).
-        window = self.window
         QTimer.singleShot(
             self.automatic_backup_delay_ms,
             self,
             lambda: self.automatic_backup() if self.window is window else None,
         )
         return self.window
+
+    def _verify_pages(self, workspace: Workspace, window: MainWindow) -> None:
+        """The page check the open left out, on the runner. Damage found closes the session
+        and opens the workspace again with the full check, which leads to the damaged-workspace
+        dialog (read-only, restore a backup, ...)."""
+
+        def checked(problems: list[str]) -> None:
+            if not problems or self.workspace is not workspace or self.window is not window:
+                return
+            log.warning("damage found after opening: %s", "; ".join(problems))
+            self._reopen_after_damage()
+
+        def failed(error: BaseException) -> None:
+            # Closed (locked, quit) while it ran, or unreadable: the next open checks again.
+            log.info("page check not finished: %s", error)
+
+        self.runner.submit(
+            _verify_pages_job, workspace, description="page check",
+            on_result=checked, on_error=failed,
+        )  # fmt: skip
+
+    def _reopen_after_damage(self) -> None:
+        quit_on_close = self.app.quitOnLastWindowClosed()
+        self.app.setQuitOnLastWindowClosed(False)
+        try:
+            self.close_session()
+            workspace = WorkspaceOpener(self.runner, passphrase=self.passphrase).open(self.path)
+            if workspace is None:
+                self.app.quit()
+                return
+            self.show_main(workspace)
+        finally:
+            self.app.setQuitOnLastWindowClosed(quit_on_close)
 
     def automatic_backup(self) -> None:
         """The rotating backup on open (settings: how often, how many), on the runner."""
@@ -383,6 +426,10 @@ class AppController(QObject):
                 box.exec()
         else:
             sys.excepthook(type(error), error, error.__traceback__)
+
+
+def _verify_pages_job(_work: WorkContext, workspace: Workspace) -> list[str]:
+    return workspace.verify_pages()
 
 
 def _automatic_backup_job(

@@ -65,10 +65,14 @@ class WorkspaceOpener:
         *,
         passphrase: str | None = None,
         parent: QWidget | None = None,
+        defer_page_scan: bool = False,
     ) -> None:
         self.runner = runner
         self.parent = parent
         self._passphrase = passphrase
+        #: The silent open checks only the first and last page; the caller runs
+        #: ``Workspace.verify_pages`` afterwards (see ``Workspace.open``).
+        self.defer_page_scan = defer_page_scan
         self.created = False
         self.demo_loaded = False
         self.path: Path | None = None
@@ -101,7 +105,7 @@ class WorkspaceOpener:
         source: KeySource = (
             Passphrase(self._passphrase) if self._passphrase is not None else KeychainKey()
         )
-        return Workspace.open(path, source)
+        return Workspace.open(path, source, defer_page_scan=self.defer_page_scan)
 
     def _first_run(self, path: Path) -> Workspace | None:
         from dpia_desk.ui.dialogs.first_run import FirstRunDialog
