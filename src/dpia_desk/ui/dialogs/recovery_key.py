@@ -51,7 +51,7 @@ class RecoveryKeyPanel(QWidget):
         self.key_label.setAccessibleName(self.tr("Recovery key"))
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.copy_button = QPushButton(icon("copy"), self.tr("C&opy"))
+        self.copy_button = QPushButton(icon("copy"), self.tr("&Copy"))
         self.copy_button.setAccessibleName(self.tr("Copy the recovery key"))
         self.copy_button.clicked.connect(self.copy_key)
         self.pdf_button = QPushButton(icon("save_pdf"), self.tr("Save as &PDF…"))

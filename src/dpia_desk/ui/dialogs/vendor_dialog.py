@@ -122,7 +122,7 @@ class VendorDialog(FittedDialog):
         review_label = QLabel(self.tr("Re&view:"))
         review_label.setBuddy(self.review_check)
         form.addRow(review_label, review_row)
-        form.addRow(self.tr("N&otes:"), self.notes_edit)
+        form.addRow(self.tr("No&tes:"), self.notes_edit)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

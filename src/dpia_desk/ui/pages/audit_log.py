@@ -47,7 +47,7 @@ class AuditLogPage(TablePage):
         self.chain_status = Banner("", "info")
         self.chain_status.setObjectName("auditChainStatus")
         self.chain_status.setAccessibleName(self.tr("Audit trail check"))
-        self.verify_button = QPushButton(self.tr("&Verify again"))
+        self.verify_button = QPushButton(self.tr("Verify &again"))
         self.verify_button.setAccessibleName(self.tr("Verify the audit trail again"))
         self.verify_button.clicked.connect(self.verify)
         row = self.chain_status.layout()
