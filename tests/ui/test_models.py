@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -22,6 +24,7 @@ from dpia_desk.ui.models.vendor_table import (
 )
 from dpia_desk.ui.navigation import NavigationModel
 from dpia_desk.ui.pages import page_specs
+from dpia_desk.ui.theme import current_theme
 from dpia_desk.ui.workers import WorkRunner
 
 
@@ -70,6 +73,37 @@ def test_vendor_model_shows_demo_vendors(
     assert first.data(BADGE_ROLE) == f"tier:{row.ai_act_tier or ''}"
     assert first.data() == tier_label(row.ai_act_tier)
     assert isinstance(first.data(VENDOR_ID_ROLE), str)
+
+
+def test_vendor_model_marks_a_passed_review_date(
+    workspace: Workspace, context: WorkspaceContext
+) -> None:
+    today = date.today()
+    with workspace.session() as session:
+        for name, when in (
+            ("Past GmbH", today - timedelta(days=3)),
+            ("Soon SAS", today + timedelta(days=10)),
+            ("Unplanned Ltd", None),
+        ):
+            session.get(
+                Vendor, add_vendor(session, actor="t", name=name).id
+            ).next_review_date = when
+    model = VendorTableModel(WorkspaceVendorSource(context))
+    cells = {
+        model.index(row, Column.NAME).data(): model.index(row, Column.NEXT_REVIEW)
+        for row in range(model.rowCount())
+    }
+    past, soon, unplanned = cells["Past GmbH"], cells["Soon SAS"], cells["Unplanned Ltd"]
+    assert past.data().endswith("· overdue")  # in words, not only in colour
+    assert past.data(Qt.ItemDataRole.ForegroundRole) == current_theme().color("error")
+    assert past.data(Qt.ItemDataRole.ToolTipRole) == "Review overdue by 3 day(s)"
+    assert "overdue" not in soon.data()
+    assert soon.data(Qt.ItemDataRole.ForegroundRole) is None
+    assert soon.data(Qt.ItemDataRole.ToolTipRole) == "Review due in 10 day(s)"
+    assert unplanned.data() == ""
+    assert unplanned.data(Qt.ItemDataRole.ToolTipRole) == "No review planned"
+    name = model.index(0, Column.NAME)
+    assert name.data(Qt.ItemDataRole.ForegroundRole) is None
 
 
 def test_vendor_model_is_lazy(workspace: Workspace, context: WorkspaceContext) -> None:

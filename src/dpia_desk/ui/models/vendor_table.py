@@ -20,11 +20,13 @@ it does not answer return at once; display texts are computed once per block, no
 from __future__ import annotations
 
 from collections import OrderedDict
+from datetime import date
 from enum import IntEnum
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -42,6 +44,7 @@ from dpia_desk.ui.labels import (
     tier_label,
     verdict_label,
 )
+from dpia_desk.ui.theme import current_theme
 from dpia_desk.ui.workers import Runner, WorkContext, WorkHandle
 
 BLOCK_ROWS = 200
@@ -98,10 +101,13 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 _VENDOR_ID = int(VENDOR_ID_ROLE)
 _BADGE = int(BADGE_ROLE)
 _SORT_KEY = int(SORT_KEY_ROLE)
-_HANDLED = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, _ACCESSIBLE, _VENDOR_ID, _BADGE, _SORT_KEY})
+_HANDLED = frozenset(
+    {_DISPLAY, _TOOLTIP, _ALIGN, _ACCESSIBLE, _FOREGROUND, _VENDOR_ID, _BADGE, _SORT_KEY}
+)
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 _BADGE_PREFIX = {
     int(Column.TIER): "tier:",
@@ -116,12 +122,25 @@ _ITEM_FLAGS = (
 class _Entry:
     """One cached row: the store's row and its display texts, computed once."""
 
-    __slots__ = ("badges", "row", "texts")
+    __slots__ = ("badges", "overdue", "row", "texts")
 
-    def __init__(self, row: VendorRow, texts: tuple[str, ...]) -> None:
+    def __init__(self, row: VendorRow, texts: tuple[str, ...], today: date) -> None:
         self.row = row
         self.texts = texts
         self.badges = (row.ai_act_tier or "", row.dpia_verdict or "", row.grade or "")
+        self.overdue = row.next_review_date is not None and row.next_review_date < today
+
+
+def review_date_text(when: date | None, today: date) -> str:
+    """The next review date as the table shows it; a passed one says so in words as well as in
+    colour (it must read in black and white too)."""
+    if when is None:
+        return ""
+    if when < today:
+        return QCoreApplication.translate("VendorTableModel", "{date} · overdue").format(
+            date=format_date(when)
+        )
+    return format_date(when)
 
 
 def _count_job(_work: WorkContext, source: VendorSource, filter_text: str) -> int:
@@ -227,13 +246,29 @@ class VendorTableModel(QAbstractTableModel):
             return entry.row.id
         if role == _SORT_KEY:
             return SORT_KEYS[column]
+        if column == Column.NEXT_REVIEW:
+            if role == _FOREGROUND:
+                return current_theme().color("error") if entry.overdue else None
+            return self._review_tip(entry.row.next_review_date)
+        if role == _FOREGROUND:
+            return None
         if column == Column.TIER:
             return tier_explanation(entry.row.ai_act_tier)
         if column == Column.GRADE:
             return grade_explanation(entry.row.grade)
         return None
 
-    def _texts(self, row: VendorRow) -> tuple[str, ...]:
+    def _review_tip(self, when: date | None) -> str | None:
+        if when is None:
+            return self.tr("No review planned")
+        days = (when - date.today()).days
+        if days < 0:
+            return self.tr("Review overdue by %n day(s)", "", -days)
+        if days == 0:
+            return self.tr("Review due today")
+        return self.tr("Review due in %n day(s)", "", days)
+
+    def _texts(self, row: VendorRow, today: date) -> tuple[str, ...]:
         labels = self._labels
         tier = labels["tier"].get(row.ai_act_tier)
         if tier is None:
@@ -248,7 +283,7 @@ class VendorTableModel(QAbstractTableModel):
             verdict,
             grade_label(row.grade),
             "" if row.open_findings is None else str(row.open_findings),
-            "" if row.next_review_date is None else format_date(row.next_review_date),
+            review_date_text(row.next_review_date, today),
         )
 
     # --- sorting and filtering, in SQL --------------------------------------------------------
@@ -380,7 +415,8 @@ class VendorTableModel(QAbstractTableModel):
             BLOCK_ROWS,
         )
         self.queries += 1
-        block = [_Entry(row, self._texts(row)) for row in rows]
+        today = date.today()
+        block = [_Entry(row, self._texts(row, today), today) for row in rows]
         self._blocks[number] = block
         while len(self._blocks) > MAX_BLOCKS:
             self._blocks.popitem(last=False)

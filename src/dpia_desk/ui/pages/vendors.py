@@ -19,9 +19,14 @@ from dpia_desk.ui import settings
 from dpia_desk.ui.context import WorkspaceContext, WorkspaceVendorSource
 from dpia_desk.ui.delegates import BadgeDelegate
 from dpia_desk.ui.icons import icon
-from dpia_desk.ui.labels import format_date, grade_label, tier_label, verdict_label
+from dpia_desk.ui.labels import grade_label, tier_label, verdict_label
 from dpia_desk.ui.lists import filter_as_you_type, record_table, search_field, table_or_message
-from dpia_desk.ui.models.vendor_table import VENDOR_ID_ROLE, Column, VendorTableModel
+from dpia_desk.ui.models.vendor_table import (
+    VENDOR_ID_ROLE,
+    Column,
+    VendorTableModel,
+    review_date_text,
+)
 from dpia_desk.ui.pages import Page
 from dpia_desk.ui.pages.vendor_detail import ASSESSMENT_ID_ROLE, VendorDetailPanel
 from dpia_desk.ui.theme import current_theme
@@ -164,7 +169,7 @@ class VendorsPage(Page):
             ),
             Column.GRADE: grade_label(None),
             Column.FINDINGS: "999",
-            Column.NEXT_REVIEW: format_date(date(2099, 12, 31)),
+            Column.NEXT_REVIEW: review_date_text(date(2099, 12, 31), date.max),  # overdue
         }
         for column, sample in samples.items():
             width = max(
