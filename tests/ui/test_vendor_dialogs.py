@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from pytestqt.qtbot import QtBot
 
 from dpia_desk.store import Workspace, get_vendor, list_vendors
 from dpia_desk.ui.context import WorkspaceContext
 from dpia_desk.ui.dialogs.ai_system_dialog import AISystemDialog
 from dpia_desk.ui.dialogs.vendor_dialog import VendorDialog
+from dpia_desk.ui.labels import date_edit_format, format_date
 from dpia_desk.ui.store_queries import vendor_detail
 
 
@@ -139,3 +140,28 @@ def test_ai_system_dialog_validates_and_saves(
     edit.name_edit.setText("")
     edit.save()
     assert edit.name_error.isVisible() or not edit.save_button.isEnabled()
+
+
+def test_date_inputs_read_like_the_tables(qtbot: QtBot, context: WorkspaceContext) -> None:
+    dialog = _dialog(qtbot, context)
+    dialog.review_date.setDate(QDate(2027, 3, 9))
+    assert dialog.review_date.text() == format_date(date(2027, 3, 9))
+
+
+@pytest.mark.parametrize(
+    ("language", "country", "expected"),
+    [
+        (QLocale.Language.German, QLocale.Country.Germany, "dd.MM.yyyy"),
+        (QLocale.Language.English, QLocale.Country.UnitedStates, "M/d/yyyy"),
+        (QLocale.Language.C, QLocale.Country.AnyCountry, "yyyy-MM-dd"),
+    ],
+)
+def test_date_inputs_always_show_four_digit_years(
+    language: QLocale.Language, country: QLocale.Country, expected: str
+) -> None:
+    before = QLocale()
+    QLocale.setDefault(QLocale(language, country))
+    try:
+        assert date_edit_format() == expected
+    finally:
+        QLocale.setDefault(before)

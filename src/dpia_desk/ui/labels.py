@@ -134,6 +134,17 @@ def _plain_locale() -> bool:
     return QLocale().language() == QLocale.Language.C
 
 
+def date_edit_format() -> str:
+    """The display format for date inputs: the one ``format_date`` shows, with a four-digit year
+    (a two-digit year is ambiguous in a record that outlives the century's first decades)."""
+    if _plain_locale():
+        return "yyyy-MM-dd"
+    pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in pattern:
+        pattern = pattern.replace("yy", "yyyy")
+    return pattern
+
+
 def format_date(value: date, *, long: bool = False) -> str:
     """A calendar date in the user's locale."""
     if _plain_locale():

@@ -47,6 +47,7 @@ from dpia_desk.questionnaire import (
     SingleChoiceQuestion,
     TextQuestion,
 )
+from dpia_desk.ui.labels import date_edit_format
 
 #: Text and number editors save after this pause in typing (and on focus-out / Enter).
 TYPING_PAUSE_MS = 900
@@ -509,6 +510,7 @@ class DateEditor(_Debounced):
     def __init__(self, question: DateQuestion, parent: QWidget | None = None) -> None:
         super().__init__(question, parent)
         self.edit = QDateEdit()
+        self.edit.setDisplayFormat(date_edit_format())
         self.edit.setCalendarPopup(True)
         low = question.min or date(1900, 1, 1)
         high = question.max or date(2199, 12, 31)

@@ -34,7 +34,12 @@ from dpia_desk.store.vendors import (
     normalize_website,
 )
 from dpia_desk.ui.context import WorkspaceContext
-from dpia_desk.ui.labels import contract_status_label, country_name, dpa_status_label
+from dpia_desk.ui.labels import (
+    contract_status_label,
+    country_name,
+    date_edit_format,
+    dpa_status_label,
+)
 from dpia_desk.ui.widgets import FieldError, FittedDialog, hint, make_primary
 
 
@@ -89,6 +94,7 @@ class VendorDialog(FittedDialog):
 
         self.review_check = QCheckBox(self.tr("Plan the next review on"))
         self.review_date = QDateEdit()
+        self.review_date.setDisplayFormat(date_edit_format())
         self.review_date.setCalendarPopup(True)
         self.review_date.setAccessibleName(self.tr("Next review date"))
         self.review_date.setDate(QDate.currentDate().addYears(1))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from dpia_desk.scoring import load_rules
+from dpia_desk.ui.labels import date_edit_format
 from dpia_desk.ui.risks.data import ActionRow, RiskRow
 from dpia_desk.ui.risks.models import action_status_label
 from dpia_desk.ui.risks.scales import level_advice, level_label, level_of, scale
@@ -213,6 +214,7 @@ class ActionDialog(QDialog):
         self.owner.setPlaceholderText(self.tr("Who does it"))
         self.has_due = QCheckBox(self.tr("&Due by"))
         self.due = QDateEdit()
+        self.due.setDisplayFormat(date_edit_format())
         self.due.setCalendarPopup(True)
         self.due.setAccessibleName(self.tr("Due date"))
         due = action.due_date if action and action.due_date else None
