@@ -41,7 +41,7 @@ def test_name_is_required(qtbot: QtBot, workspace: Workspace, context: Workspace
 
 @pytest.mark.parametrize(
     ("country", "expected"),
-    [("XX", "not an ISO 3166-1 alpha-2"), ("UK", "Use GB"), ("Germany", "not an ISO")],
+    [("XX", "not an ISO 3166-1 alpha-2"), ("UK", "Use GB"), ("Atlantis", "not an ISO")],
 )
 def test_country_must_be_an_iso_code(
     qtbot: QtBot, workspace: Workspace, context: WorkspaceContext, country: str, expected: str
@@ -59,6 +59,8 @@ def test_country_must_be_an_iso_code(
     dialog.country_edit.setText("de")
     assert not dialog.country_error.isVisible()
     assert dialog.country_name.text() == "Germany"
+    # One full stop between the message and the hint.
+    assert ".." not in dialog.country_error.text() or not dialog.country_error.text()
 
 
 def test_website_must_be_a_web_address(
@@ -165,3 +167,32 @@ def test_date_inputs_always_show_four_digit_years(
         assert date_edit_format() == expected
     finally:
         QLocale.setDefault(before)
+
+
+@pytest.mark.parametrize("typed", ["finland", "Finland (FI)", "  fi "])
+def test_country_by_name_or_from_the_list_is_saved_as_its_code(
+    qtbot: QtBot, workspace: Workspace, context: WorkspaceContext, typed: str
+) -> None:
+    dialog = _dialog(qtbot, context)
+    qtbot.keyClicks(dialog.name_edit, "Skillgraph Oy")
+    dialog.country_edit.setText(typed)
+    assert dialog.country_name.text() == "Finland"
+    assert dialog.validate_country()
+    assert dialog.country_edit.text() == "FI"
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with workspace.read_session() as session:
+        assert get_vendor(session, dialog.vendor_id).country == "FI"
+
+
+def test_the_country_field_offers_names_as_you_type(
+    qtbot: QtBot, context: WorkspaceContext
+) -> None:
+    dialog = _dialog(qtbot, context)
+    completer = dialog.country_edit.completer()
+    completer.setCompletionPrefix("kingdom")
+    offered = [
+        completer.completionModel().index(row, 0).data()
+        for row in range(completer.completionCount())
+    ]
+    assert "United Kingdom (GB)" in offered

@@ -6,9 +6,13 @@ these words. An unknown code (a newer scoring version) is shown readable rather 
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+
+from dpia_desk.store.countries import ISO_3166_ALPHA2
+from dpia_desk.store.folding import fold_for_search
 
 #: lupdate extracts translate("Context", "literal") calls; keep both arguments literal.
 translate = QCoreApplication.translate
@@ -126,6 +130,38 @@ def country_name(code: str | None) -> str:
     if territory == QLocale.Country.AnyCountry:
         return ""
     return QLocale.territoryToString(territory)
+
+
+_CODE_IN_BRACKETS = re.compile(r"\(([A-Za-z]{2})\)\s*$")
+
+
+def country_choices() -> list[str]:
+    """ "Finland (FI)" for every ISO 3166-1 code Qt can name, by name: what the country field
+    offers as you type."""
+    named = ((country_name(code), code) for code in ISO_3166_ALPHA2)
+    return [
+        f"{name} ({code})"
+        for name, code in sorted(named, key=lambda pair: pair[0].casefold())
+        if name
+    ]
+
+
+def country_code_for(text: str) -> str:
+    """The code for what someone typed in a country field: a code, a chosen "Finland (FI)", or
+    a country's name ("finland", "Côte d’Ivoire"). Anything else comes back trimmed, for the
+    store to refuse with its own message."""
+    text = text.strip()
+    if text.upper() in ISO_3166_ALPHA2:
+        return text.upper()
+    if match := _CODE_IN_BRACKETS.search(text):
+        return match.group(1).upper()
+    if len(text) > 3:
+        wanted = fold_for_search(text)
+        for code in ISO_3166_ALPHA2:
+            name = country_name(code)
+            if name and fold_for_search(name) == wanted:
+                return code
+    return text
 
 
 def _plain_locale() -> bool:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDateEdit,
     QDialogButtonBox,
     QFormLayout,
@@ -36,11 +37,16 @@ from dpia_desk.store.vendors import (
 from dpia_desk.ui.context import WorkspaceContext
 from dpia_desk.ui.labels import (
     contract_status_label,
+    country_choices,
+    country_code_for,
     country_name,
     date_edit_format,
     dpa_status_label,
 )
 from dpia_desk.ui.widgets import FieldError, FittedDialog, hint, make_primary
+
+#: Long enough for any country's name as Qt spells it.
+COUNTRY_TEXT_MAX = 60
 
 
 class VendorDialog(FittedDialog):
@@ -67,10 +73,16 @@ class VendorDialog(FittedDialog):
         self.name_error = FieldError(self.name_edit)
 
         self.country_edit = QLineEdit()
-        self.country_edit.setMaxLength(3)
-        self.country_edit.setAccessibleName(self.tr("Country code"))
-        self.country_edit.setPlaceholderText(self.tr("e.g. DE"))
-        self.country_edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("MMMMMM") + 16)
+        self.country_edit.setMaxLength(COUNTRY_TEXT_MAX)
+        self.country_edit.setAccessibleName(self.tr("Country (code or name)"))
+        self.country_edit.setPlaceholderText(self.tr("DE or Germany"))
+        self.country_edit.setMaximumWidth(
+            self.fontMetrics().horizontalAdvance("United Kingdom (GB)") + 24
+        )
+        completer = QCompleter(country_choices(), self.country_edit)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.country_edit.setCompleter(completer)
         self.country_name = QLabel("")
         self.country_name.setProperty("role", "hint")
         self.country_error = FieldError(self.country_edit)
@@ -181,7 +193,7 @@ class VendorDialog(FittedDialog):
 
     def _on_country_changed(self, text: str) -> None:
         self.country_error.clear_error()
-        self.country_name.setText(country_name(text.strip()))
+        self.country_name.setText(country_name(country_code_for(text)))
 
     def _check(self, error: FieldError, check: object) -> bool:
         try:
@@ -196,7 +208,11 @@ class VendorDialog(FittedDialog):
         return self._check(self.name_error, lambda: normalize_name(self.name_edit.text()))
 
     def validate_country(self) -> bool:
-        return self._check(self.country_error, lambda: normalize_country(self.country_edit.text()))
+        """A name or a chosen "Finland (FI)" becomes its code, then the store's check runs."""
+        code = country_code_for(self.country_edit.text())
+        if code != self.country_edit.text():
+            self.country_edit.setText(code)
+        return self._check(self.country_error, lambda: normalize_country(code))
 
     def validate_website(self) -> bool:
         return self._check(self.website_error, lambda: normalize_website(self.website_edit.text()))
@@ -220,7 +236,7 @@ class VendorDialog(FittedDialog):
             review = date(chosen.year(), chosen.month(), chosen.day())
         return {
             "name": self.name_edit.text(),
-            "country": self.country_edit.text(),
+            "country": country_code_for(self.country_edit.text()),
             "website": self.website_edit.text(),
             "contract_status": str(self.contract_combo.currentData()),
             "dpa_status": str(self.dpa_combo.currentData()),
@@ -257,7 +273,5 @@ def _field_message(problem: InvalidFieldError) -> str:
     prefix = f"{problem.field}: "
     if text.startswith(prefix):
         text = text[len(prefix) :]
-    text = text[:1].upper() + text[1:]
-    if problem.hint:
-        text = f"{text}. {problem.hint}"
-    return text
+    text = text[:1].upper() + text[1:].rstrip(".")
+    return f"{text}. {problem.hint}" if problem.hint else f"{text}."
