@@ -43,6 +43,9 @@ from dpia_desk.ui.dialogs.unlock import UnlockDialog
 from dpia_desk.ui.dialogs.vendor_dialog import VendorDialog
 from dpia_desk.ui.dialogs.vendor_picker import VendorPickerDialog
 from dpia_desk.ui.main_window import MainWindow
+from dpia_desk.ui.pages.vendors import VendorsPage
+from dpia_desk.ui.review.start_dialog import StartReviewDialog
+from dpia_desk.ui.risks.dialogs import ActionDialog, RiskDialog
 from dpia_desk.ui.settings import Preferences
 from dpia_desk.ui.workers import SynchronousWorkRunner
 
@@ -171,6 +174,9 @@ def test_dialogs_have_distinct_mnemonics(
         LockedDialog(workspace_path),
         AboutDialog(workspace_path),
         VendorPickerDialog(context, "pia.json"),
+        RiskDialog(),
+        ActionDialog(risks={"r1": "Covert monitoring"}),
+        StartReviewDialog(context, vendor_id),
         *(StoreErrorDialog(error) for error in STORE_ERRORS),
     ]
     for dialog in dialogs:
@@ -235,6 +241,9 @@ def test_main_window_pages_and_menus_have_distinct_mnemonics(
         window.show_page(row)
         page = window.current_page()
         assert page is not None
+        if isinstance(page, VendorsPage):
+            page.open_vendor(page.model.index(0, 0))  # the detail panel and its buttons
+            assert page.panel.isVisible()
         owners = mnemonic_owners(page)
         for text in menus:
             if (letter := mnemonic(text)) is not None:

@@ -88,7 +88,7 @@ class VendorDetailPanel(QFrame):
             self._fact_labels[key] = value
             self.facts.addRow(label, value)
 
-        self.edit_button = QPushButton(icon("edit"), self.tr("&Edit vendor…"))
+        self.edit_button = QPushButton(icon("edit"), self.tr("E&dit vendor…"))
         self.edit_button.clicked.connect(lambda: self._emit_vendor(self.edit_requested))
         self.review_button = QPushButton(icon("assessments"), self.tr("Start &review…"))
         self.review_button.setToolTip(self.tr("A guided review: intake first, then each next step"))
