@@ -109,6 +109,7 @@ class StartReviewDialog(QDialog):
         else:
             self.existing.hide()
             self.open_button.hide()
+            layout.addStretch(1)  # spare height above the buttons, not between the texts
         layout.addWidget(self.box)
         self.resize(520, 420 if reviews else 240)
 
