@@ -18,6 +18,7 @@ from dpia_desk.ui.assessment.results_model import (
     QUESTION_ID_ROLE,
     ResultsModel,
     build_result_tree,
+    headline,
 )
 from dpia_desk.ui.assessment.section_model import SectionListModel
 from dpia_desk.ui.context import WorkspaceContext
@@ -125,3 +126,11 @@ def test_section_model_passes_the_model_tester(qtmodeltester: ModelTester, app: 
     # changed rows only (dataChanged), while the tester watches
     model.update(form, evaluate(form, HIGH_RISK_CV_FILTER), {"role": ("improvable", "check")})
     assert model.index(model.row_of("role"), 0).data(Qt.ItemDataRole.UserRole + 4) == "improvable"
+
+
+def test_an_unrated_intake_says_what_the_rating_decides(app: QApplication) -> None:
+    form = current_form("vendor_intake")
+    line = headline(score_form(form, {}, strict=False), form)
+    assert line.badge_text == "Not rated"
+    assert "None" not in line.detail and "  " not in line.detail
+    assert "The rating sets the due-diligence depth" in line.detail

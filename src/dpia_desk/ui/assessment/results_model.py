@@ -160,11 +160,16 @@ def headline(result: ScoreResult | None, form: Form) -> Headline:
         )
     if engine == "vendor_intake":
         intake_tier = doc.get("tier")
-        detail = QCoreApplication.translate(
-            "Results", "Review every {months} months; due diligence at {depth} depth."
-        ).format(
-            months=doc.get("review_every_months"), depth=depth_label(str(doc.get("depth") or ""))
-        )
+        months, depth = doc.get("review_every_months"), doc.get("depth")
+        if months is not None and depth:
+            detail = QCoreApplication.translate(
+                "Results", "Review every {months} months; due diligence at {depth} depth."
+            ).format(months=months, depth=depth_label(str(depth)))
+        else:
+            # Nothing to interpolate yet: say what the rating will decide instead.
+            detail = QCoreApplication.translate(
+                "Results", "The rating sets the due-diligence depth and how often to review."
+            )
         badges = {1: "tier:high", 2: "tier:limited", 3: "tier:minimal"}
         badge = badges.get(intake_tier, "") if isinstance(intake_tier, int) else ""
         return Headline(
