@@ -3,6 +3,7 @@ pass the model tester."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
@@ -134,3 +135,22 @@ def test_an_unrated_intake_says_what_the_rating_decides(app: QApplication) -> No
     assert line.badge_text == "Not rated"
     assert "None" not in line.detail and "  " not in line.detail
     assert "The rating sets the due-diligence depth" in line.detail
+
+
+@pytest.mark.parametrize(
+    "form_id",
+    [
+        "ai_act_screening",
+        "dpia_screening",
+        "dpia",
+        "vendor_intake",
+        "vendor_due_diligence",
+        "fria",
+        "ll144_bias_audit",
+    ],
+)
+def test_an_empty_form_has_a_readable_headline(app: QApplication, form_id: str) -> None:
+    form = current_form(form_id)
+    line = headline(score_form(form, {}, strict=False), form)
+    for text in (line.title, line.badge_text, line.detail):
+        assert "None" not in text and "  " not in text and "{" not in text, text
