@@ -98,6 +98,9 @@ def test_actions_from_findings_and_overdue_actions(
     qtbot: QtBot, context: WorkspaceContext, workspace: Workspace, review_ids: tuple[str, str]
 ) -> None:
     window = open_window(qtbot, context, review_ids[1])
+    # The intake has no risk register: no button offers an action for a risk it cannot hold.
+    assert not window.risks.register_box.isVisibleTo(window.risks)
+    assert not window.risks.risk_action_button.isVisibleTo(window.risks)
     answer_all(qtbot, window, golden("vendor_intake", "ai_cv_ranking_ats_tier1"))
     window.tabs.setCurrentWidget(window.risks)
     panel = window.risks

@@ -198,6 +198,7 @@ class RisksPanel(QScrollArea):
         selected_risk = self._selected(self.risk_table, RiskRow)
         selected_action = self._selected(self.action_table, ActionRow)
         self.register_box.setVisible(data.is_dpia)
+        self.risk_action_button.setVisible(data.is_dpia)  # no register, no risk to pick
         self.risk_model.set_register(data.risks, data.outcome)
         self.action_model.set_actions(data.actions, data.risk_titles, data.finding_texts)
         for table, model, row in (
