@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from dpia_desk.services.assessments import set_answers
+from dpia_desk.services.compare import compare_vendors
 from dpia_desk.services.errors import InvalidInputError
 from dpia_desk.services.review_plan import ReviewFacts, StepProgress, plan_review
 from dpia_desk.services.reviews import review_overview, start_review, start_step
-from dpia_desk.services.summary import refresh_vendor_summary
+from dpia_desk.services.risks import actions_from_findings, update_action
+from dpia_desk.services.summary import refresh_vendor_summary, vendor_figures
 from dpia_desk.store import Workspace, get_vendor
 from tests.services.test_assessments import HIGH_RISK_CV_FILTER
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def needs(facts: ReviewFacts) -> dict[str, str]:
@@ -128,3 +135,41 @@ def test_ll144_is_not_needed_when_the_tool_serves_no_hiring_or_promotion(
     with workspace.read_session() as session:
         plan = review_overview(session, review.id).plan
     assert plan.step("ll144_bias_audit").need == "not_needed"
+
+
+def test_a_finding_a_done_action_addressed_no_longer_blocks_sign_off(
+    workspace: Workspace, vendor_id: str
+) -> None:
+    """The review overview, the vendor table and the comparison count open findings alike."""
+    golden = ROOT / "tests" / "golden" / "vendor_due_diligence"
+    answers = yaml.safe_load(
+        (golden / "ai_video_interviews_standard_critical_cap_d.yaml").read_text(encoding="utf-8")
+    )["answers"]
+    with workspace.session() as session:
+        review, _intake = start_review(session, actor="it", vendor_id=vendor_id)
+        diligence = start_step(
+            session, actor="it", review_id=review.id, form_id="vendor_due_diligence"
+        )
+        set_answers(session, actor="it", assessment_id=diligence.id, answers=answers)
+        actions = actions_from_findings(session, actor="it", assessment_id=diligence.id)
+    with workspace.read_session() as session:
+        critical = [
+            flag.key
+            for flag in review_overview(session, review.id)
+            .steps["vendor_due_diligence"]
+            .state.flags
+            if flag.severity == "critical"
+        ]
+        assert critical
+        assert review_overview(session, review.id).facts.critical_findings == len(critical)
+        assert vendor_figures(session, vendor_id).critical_findings == len(critical)
+    with workspace.session() as session:
+        for action in actions:
+            if action.finding_ref in critical:
+                update_action(session, actor="it", action_id=action.id, status="done")
+    with workspace.read_session() as session:
+        overview = review_overview(session, review.id)
+        assert overview.facts.critical_findings == 0
+        assert not any("critical finding" in blocker for blocker in overview.plan.blockers)
+        assert vendor_figures(session, vendor_id).critical_findings == 0
+        assert compare_vendors(session, [vendor_id])[0].critical_findings == 0

@@ -54,12 +54,11 @@ from dpia_desk.services.assessments import (
     list_evidence,
     snapshot,
 )
+from dpia_desk.services.findings import closed_findings
 from dpia_desk.services.risks import list_actions, list_risks, register_outcome
 from dpia_desk.services.signoff import list_signoffs
 from dpia_desk.store import get_vendor, verify_chain
 from dpia_desk.store.models import (
-    Action,
-    ActionStatus,
     AISystem,
     Assessment,
     AuditEvent,
@@ -209,7 +208,7 @@ def build_portfolio(session: Session) -> list[PortfolioRow]:
                 for flag in current.state.flags:
                     raised[(assessment.id, flag.key)] = flag.severity
         # findings a done action addressed are not open (as the app counts them)
-        closed = _closed_findings(session, {assessment_id for assessment_id, _ in raised})
+        closed = closed_findings(session, {assessment_id for assessment_id, _ in raised})
         open_findings = {key: severity for key, severity in raised.items() if key not in closed}
         intake = results.get("vendor_intake", {})
         diligence = results.get("vendor_due_diligence", {})
@@ -576,26 +575,11 @@ def _vendor_snapshots(
     return list(found.values())
 
 
-def _closed_findings(session: Session, assessment_ids: Iterable[str]) -> set[tuple[str, str]]:
-    """(assessment id, finding key) of the findings a done action has addressed."""
-    ids = list(assessment_ids)
-    if not ids:
-        return set()
-    rows = session.execute(
-        select(Action.assessment_id, Action.finding_ref).where(
-            Action.status == ActionStatus.DONE.value,
-            Action.finding_ref.is_not(None),
-            Action.assessment_id.in_(ids),
-        )
-    )
-    return {(str(assessment_id), str(ref)) for assessment_id, ref in rows}
-
-
 def _findings(session: Session, snapshots: list[AssessmentSnapshot]) -> tuple[Finding, ...]:
     """Every finding raised on the vendor's newest assessments, as the app counts them: a finding
     a done action addresses is "addressed", the others are "open"; open ones first, worst first.
     """
-    closed = _closed_findings(session, (current.assessment_id for current in snapshots))
+    closed = closed_findings(session, (current.assessment_id for current in snapshots))
     findings: list[Finding] = []
     for current in snapshots:
         result = _json(current)

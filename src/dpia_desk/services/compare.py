@@ -21,6 +21,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from dpia_desk.services.assessments import AssessmentSnapshot, latest_assessments, snapshot
+from dpia_desk.services.findings import open_findings
 from dpia_desk.services.summary import TIER_RANK, VERDICT_RANK
 from dpia_desk.store import get_vendor
 from dpia_desk.store.models import Action, ActionStatus, AISystem, Assessment
@@ -143,7 +144,7 @@ def _compare_one(session: Session, vendor_id: str, today: date) -> VendorCompari
     diligence = _result(vendor_level.get("vendor_due_diligence"))
     evidence = diligence.get("evidence")
     evidence = evidence if isinstance(evidence, dict) else {}
-    findings = _open_findings(session, snapshots)
+    findings = list(open_findings(session, snapshots.values()).values())
     open_actions, overdue_actions = _action_counts(session, vendor_id, today)
     return VendorComparison(
         vendor_id=vendor.id,
@@ -167,28 +168,6 @@ def _compare_one(session: Session, vendor_id: str, today: date) -> VendorCompari
         overdue_actions=overdue_actions,
         next_review_date=vendor.next_review_date,
     )
-
-
-def _open_findings(session: Session, snapshots: Mapping[str, AssessmentSnapshot]) -> list[str]:
-    """Severities of the raised findings no done action has closed (as vendor_figures counts)."""
-    raised = {
-        f"{assessment_id}:{flag.key}": flag.severity
-        for assessment_id, current in snapshots.items()
-        for flag in current.state.flags
-    }
-    if not raised:
-        return []
-    closed = {
-        f"{assessment_id}:{ref}"
-        for assessment_id, ref in session.execute(
-            select(Action.assessment_id, Action.finding_ref).where(
-                Action.status == ActionStatus.DONE.value,
-                Action.finding_ref.is_not(None),
-                Action.assessment_id.in_(list(snapshots)),
-            )
-        )
-    }
-    return [severity for key, severity in raised.items() if key not in closed]
 
 
 def _action_counts(session: Session, vendor_id: str, today: date) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from dpia_desk.services.assessments import (
     start_assessment,
 )
 from dpia_desk.services.errors import InvalidInputError
+from dpia_desk.services.findings import open_findings
 from dpia_desk.services.library import current_form
 from dpia_desk.services.review_plan import (
     STEP_ORDER,
@@ -198,9 +199,11 @@ def review_overview(session: Session, review_id: str) -> ReviewOverview:
                 list_risks(session, snapshots["dpia"].assessment_id)
             ).prior_consultation
         )
+    # as everywhere else: a finding a done action addressed no longer blocks
     critical = sum(
-        1 for snap in snapshots.values() for flag in snap.state.flags if flag.severity == "critical"
-    )
+        1 for severity in open_findings(session, snapshots.values()).values()
+        if severity == "critical"
+    )  # fmt: skip
     obligations = ai_act.get("obligations")
     facts = ReviewFacts(
         has_ai_system=review.ai_system_id is not None,

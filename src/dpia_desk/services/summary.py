@@ -13,9 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dpia_desk.scoring import ScoreResult
-from dpia_desk.services.assessments import latest_assessments, snapshot
+from dpia_desk.services.assessments import AssessmentSnapshot, latest_assessments, snapshot
+from dpia_desk.services.findings import open_findings
 from dpia_desk.store import set_vendor_summary
-from dpia_desk.store.models import Action, ActionStatus, AISystem
+from dpia_desk.store.models import AISystem
 
 TIER_RANK = {"prohibited": 5, "high": 4, "limited": 3, "minimal": 2, "out_of_scope": 1}
 VERDICT_RANK = {"required": 4, "likely_required": 3, "consider": 2, "not_required": 1}
@@ -45,7 +46,7 @@ def vendor_figures(session: Session, vendor_id: str) -> VendorFigures:
     tiers: list[str] = []
     verdicts: list[str] = []
     grade: str | None = None
-    findings: dict[str, str] = {}  # "<assessment>:<question.choice>" -> severity
+    snapshots: list[AssessmentSnapshot] = []
     seen: set[str] = set()
     for system_id in system_ids:
         for form_id, assessment in latest_assessments(session, vendor_id, system_id).items():
@@ -60,25 +61,14 @@ def vendor_figures(session: Session, vendor_id: str) -> VendorFigures:
                 verdicts.append(verdict)
             elif form_id == "vendor_due_diligence":
                 grade = _text(result, "grade")
-            for flag in current.state.flags:
-                findings[f"{assessment.id}:{flag.key}"] = flag.severity
-    closed = {
-        f"{assessment_id}:{ref}"
-        for assessment_id, ref in session.execute(
-            select(Action.assessment_id, Action.finding_ref).where(
-                Action.status == ActionStatus.DONE.value,
-                Action.finding_ref.is_not(None),
-                Action.assessment_id.in_(seen),
-            )
-        )
-    }
-    open_findings = {key: sev for key, sev in findings.items() if key not in closed}
+            snapshots.append(current)
+    still_open = open_findings(session, snapshots)
     return VendorFigures(
         ai_act_tier=max(tiers, key=lambda t: TIER_RANK.get(t, 0)) if tiers else None,
         dpia_verdict=max(verdicts, key=lambda v: VERDICT_RANK.get(v, 0)) if verdicts else None,
         grade=grade,
-        open_findings=len(open_findings) if seen else None,
-        critical_findings=sum(1 for sev in open_findings.values() if sev == "critical"),
+        open_findings=len(still_open) if seen else None,
+        critical_findings=sum(1 for sev in still_open.values() if sev == "critical"),
     )
 
 
