@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    forms = add_command(subparsers, "forms", "List, validate and compare questionnaire forms.")
+    forms = add_command(subparsers, "forms", "list, validate and compare questionnaire forms")
     commands = forms.add_subparsers(dest="forms_command", metavar="SUBCOMMAND", required=True)
 
     listing = add_command(commands, "list", "List the built-in and user forms.")

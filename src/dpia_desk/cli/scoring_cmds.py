@@ -20,8 +20,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     score = add_command(
         subparsers,
         "score",
-        "Score an answers file against a form (AI Act tier, DPIA verdict, vendor grade...), "
-        "with the reasons; no workspace needed.",
+        "score an answers file against a form (AI Act tier, DPIA verdict, vendor grade...), "
+        "with the reasons; no workspace needed",
     )
     score.add_argument("--form", required=True, metavar="FORM_ID", help="the form's id")
     score.add_argument(
@@ -38,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         subparsers,
         "bias-audit",
         "NYC Local Law 144 bias-audit figures (selection or scoring rates, impact ratios by sex, "
-        "race/ethnicity and their intersections) from a CSV file.",
+        "race/ethnicity and their intersections) from a CSV file",
     )
     audit.add_argument(
         "--data",
