@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from dpia_desk.reports.builder import build_report
 from dpia_desk.services.assessments import set_answers
 from dpia_desk.services.compare import compare_vendors
 from dpia_desk.services.errors import InvalidInputError
 from dpia_desk.services.review_plan import ReviewFacts, StepProgress, plan_review
 from dpia_desk.services.reviews import review_overview, start_review, start_step
-from dpia_desk.services.risks import actions_from_findings, update_action
+from dpia_desk.services.risks import actions_from_findings, add_risk, update_action
 from dpia_desk.services.summary import refresh_vendor_summary, vendor_figures
 from dpia_desk.store import Workspace, get_vendor
 from tests.services.test_assessments import HIGH_RISK_CV_FILTER
@@ -173,3 +174,36 @@ def test_a_finding_a_done_action_addressed_no_longer_blocks_sign_off(
         assert not any("critical finding" in blocker for blocker in overview.plan.blockers)
         assert vendor_figures(session, vendor_id).critical_findings == 0
         assert compare_vendors(session, [vendor_id])[0].critical_findings == 0
+
+
+def test_the_dpia_risk_level_counts_the_register_everywhere(
+    workspace: Workspace, vendor_id: str
+) -> None:
+    """The form's feared events stay below high; a register risk that stays high after its
+    measures makes the DPIA's level high in the step summary, the blockers (Art. 36) and the
+    document's conclusion alike."""
+    golden = ROOT / "tests" / "golden" / "dpia" / "cv_ranking_complete.yaml"
+    answers = yaml.safe_load(golden.read_text(encoding="utf-8"))["answers"]
+    with workspace.session() as session:
+        review, _intake = start_review(session, actor="dpo", vendor_id=vendor_id)
+        dpia = start_step(session, actor="dpo", review_id=review.id, form_id="dpia")
+        set_answers(session, actor="dpo", assessment_id=dpia.id, answers=answers)
+    with workspace.read_session() as session:
+        before = review_overview(session, review.id)
+        form_level = before.steps["dpia"].result.to_json()["highest_residual_level"]
+    assert form_level != "high" and not before.facts.prior_consultation
+    with workspace.session() as session:
+        add_risk(
+            session, actor="dpo", assessment_id=dpia.id, title="Covert monitoring of staff",
+            severity=4, likelihood=4, residual_severity=3, residual_likelihood=3,
+        )  # fmt: skip
+    with workspace.read_session() as session:
+        after = review_overview(session, review.id)
+        report = build_report(session, dpia.id)
+    assert after.dpia_risk is not None and after.dpia_risk.highest_residual == "high"
+    assert after.steps["dpia"].result.to_json()["highest_residual_level"] == form_level
+    assert after.plan.step("dpia").progress.summary == "Highest risk: high"
+    assert after.facts.prior_consultation
+    assert any("Art. 36" in blocker for blocker in after.plan.blockers)
+    assert report.content.prior_consultation_required
+    assert "The highest residual risk is high." in report.content.conclusion[0].text

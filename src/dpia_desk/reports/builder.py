@@ -47,6 +47,7 @@ from dpia_desk.reports.model import (
     VendorScorecard,
     rules_risk_scale,
 )
+from dpia_desk.scoring import DpiaRiskOutcome
 from dpia_desk.services.assessments import (
     AssessmentSnapshot,
     get_assessment,
@@ -55,7 +56,12 @@ from dpia_desk.services.assessments import (
     snapshot,
 )
 from dpia_desk.services.findings import closed_findings
-from dpia_desk.services.risks import list_actions, list_risks, register_outcome
+from dpia_desk.services.risks import (
+    dpia_risk_outcome,
+    list_actions,
+    list_risks,
+    register_outcome,
+)
 from dpia_desk.services.signoff import list_signoffs
 from dpia_desk.store import get_vendor, verify_chain
 from dpia_desk.store.models import (
@@ -137,7 +143,7 @@ def build_report(session: Session, assessment_id: str, *, author: str = "") -> D
         answer_sections=_answer_sections(form, current, evidence),
         ai_act=_ai_act(related.get("ai_act_screening")),
         screening=_screening(related.get("dpia_screening")),
-        content=_content(form, current, result),
+        content=_content(form, current, result, dpia_risk_outcome(session, current)),
         risks=tuple(risk for _, risk in risks),
         actions=tuple(
             ActionItem(
@@ -364,7 +370,14 @@ def _part_of(section_id: str, question_id: str) -> str | None:
     return PARTS.get(section_id)
 
 
-def _content(form: Form, current: AssessmentSnapshot, result: Mapping[str, Any]) -> DpiaContent:
+def _content(
+    form: Form,
+    current: AssessmentSnapshot,
+    result: Mapping[str, Any],
+    dpia_risk: DpiaRiskOutcome | None = None,
+) -> DpiaContent:
+    """The DPIA's text parts; the conclusion states the highest residual risk of the form's
+    feared events and the register together (as the risk table of the same document does)."""
     parts: dict[str, list[TextBlock]] = {}
     listed: dict[tuple[str, str], list[str]] = {}  # (part, section title) -> "question: answer"
     risk_sections = _risk_sections(form)
@@ -386,6 +399,8 @@ def _content(form: Form, current: AssessmentSnapshot, result: Mapping[str, Any])
     for (part, title), lines in listed.items():
         parts.setdefault(part, []).append(TextBlock(f"{title}: answers", "\n".join(lines)))
     conclusion = list(parts.get("conclusion", []))
+    if dpia_risk is not None:
+        result = {**result, **dpia_risk.to_json()}
     highest = result.get("highest_residual_level")
     if highest:
         conclusion.insert(

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dpia_desk.questionnaire import Form
-from dpia_desk.scoring import ScoreResult
+from dpia_desk.scoring import DpiaRiskOutcome, ScoreResult
 from dpia_desk.services.assessments import (
     AssessmentSnapshot,
     set_answer,
@@ -25,7 +25,7 @@ from dpia_desk.services.review_plan import (
     StepProgress,
     plan_review,
 )
-from dpia_desk.services.risks import list_risks, register_outcome
+from dpia_desk.services.risks import dpia_risk_outcome
 from dpia_desk.store import NotFoundError, get_vendor, record_event
 from dpia_desk.store.models import AISystem, Assessment, Review, ReviewStatus
 
@@ -132,7 +132,9 @@ def start_step(
     return assessment
 
 
-def _summary(form_id: str, result: ScoreResult | None) -> str:
+def _summary(
+    form_id: str, result: ScoreResult | None, dpia_risk: DpiaRiskOutcome | None = None
+) -> str:
     if result is None:
         return ""
     data = result.to_json()
@@ -145,7 +147,11 @@ def _summary(form_id: str, result: ScoreResult | None) -> str:
     if form_id == "vendor_due_diligence" and data.get("grade"):
         return f"Grade {data['grade']}"
     if form_id == "dpia":
-        level = data.get("highest_residual_level") or data.get("highest_inherent_level")
+        level = (
+            (dpia_risk.highest_residual or dpia_risk.highest_inherent)
+            if dpia_risk is not None
+            else data.get("highest_residual_level") or data.get("highest_inherent_level")
+        )
         return f"Highest risk: {level}" if level else ""
     if data.get("status"):
         return str(data["status"]).replace("_", " ")
@@ -158,6 +164,8 @@ class ReviewOverview:
     facts: ReviewFacts
     plan: ReviewPlan
     steps: dict[str, AssessmentSnapshot]
+    #: The DPIA's risks, its form's and its register's rated together (None without a DPIA).
+    dpia_risk: DpiaRiskOutcome | None = None
 
 
 def review_overview(session: Session, review_id: str) -> ReviewOverview:
@@ -166,6 +174,7 @@ def review_overview(session: Session, review_id: str) -> ReviewOverview:
         form_id: snapshot(session, assessment.id)
         for form_id, assessment in review_assessments(session, review_id).items()
     }
+    dpia_risk = dpia_risk_outcome(session, snapshots["dpia"]) if "dpia" in snapshots else None
     progress = {
         form_id: StepProgress(
             assessment_id=snap.assessment_id,
@@ -173,7 +182,7 @@ def review_overview(session: Session, review_id: str) -> ReviewOverview:
             complete=snap.state.complete,
             required_answered=snap.state.overall.required_answered,
             required=snap.state.overall.required,
-            summary=_summary(form_id, snap.result),
+            summary=_summary(form_id, snap.result, dpia_risk),
         )
         for form_id, snap in snapshots.items()
     }
@@ -191,14 +200,7 @@ def review_overview(session: Session, review_id: str) -> ReviewOverview:
         snapshots["ai_act_screening"].state.answers if "ai_act_screening" in snapshots else {}
     )
     tier = result("vendor_intake").get("tier")
-    prior = bool(result("dpia").get("prior_consultation"))
-    if "dpia" in snapshots:
-        prior = (
-            prior
-            or register_outcome(
-                list_risks(session, snapshots["dpia"].assessment_id)
-            ).prior_consultation
-        )
+    prior = dpia_risk is not None and dpia_risk.prior_consultation
     # as everywhere else: a finding a done action addressed no longer blocks
     critical = sum(
         1 for severity in open_findings(session, snapshots.values()).values()
@@ -226,7 +228,7 @@ def review_overview(session: Session, review_id: str) -> ReviewOverview:
         critical_findings=critical,
         progress=progress,
     )
-    return ReviewOverview(review, facts, plan_review(facts), snapshots)
+    return ReviewOverview(review, facts, plan_review(facts), snapshots, dpia_risk)
 
 
 def _nyc_roles(intake: AssessmentSnapshot | None) -> str | None:

@@ -16,7 +16,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dpia_desk.scoring import DpiaRiskOutcome, RiskInput, score_dpia_risks
-from dpia_desk.services.assessments import get_assessment, is_locked, snapshot
+from dpia_desk.services.assessments import (
+    AssessmentSnapshot,
+    get_assessment,
+    is_locked,
+    snapshot,
+)
 from dpia_desk.services.errors import AssessmentLockedError, InvalidInputError
 from dpia_desk.store import NotFoundError, record_event
 from dpia_desk.store.audit import to_jsonable
@@ -160,6 +165,50 @@ def register_outcome(risks: Iterable[Risk]) -> DpiaRiskOutcome:
             for risk in risks
         ]
     )
+
+
+def form_risk_inputs(current: AssessmentSnapshot) -> list[RiskInput]:
+    """The risks a ``dpia`` form rates itself (the feared events), as register inputs with ids
+    ``form:<risk id>``; none for other forms."""
+    outcome = current.result.outcome if current.result is not None else None
+    if current.form.scoring != "dpia" or not isinstance(outcome, DpiaRiskOutcome):
+        return []
+    inputs = []
+    for risk in outcome.risks:
+        inherent, residual = risk.inherent, risk.residual
+        rated = residual is not None and risk.residual_rated
+        inputs.append(
+            RiskInput(
+                id=f"form:{risk.id}",
+                title=risk.title,
+                severity=inherent.severity if inherent else None,
+                likelihood=inherent.likelihood if inherent else None,
+                residual_severity=residual.severity if rated and residual else None,
+                residual_likelihood=residual.likelihood if rated and residual else None,
+            )
+        )
+    return inputs
+
+
+def dpia_risk_outcome(session: Session, current: AssessmentSnapshot) -> DpiaRiskOutcome | None:
+    """A DPIA's risks as one picture: the feared events its form rates and the risks of its
+    register, rated together (highest levels, heat map, Art. 36 flag). Every place that states a
+    DPIA's risk level uses this, so the headline, the review's blockers and the document agree.
+    None for other forms."""
+    if current.form.scoring != "dpia":
+        return None
+    register = [
+        RiskInput(
+            id=risk.id,
+            title=risk.title,
+            severity=risk.severity,
+            likelihood=risk.likelihood,
+            residual_severity=risk.residual_severity,
+            residual_likelihood=risk.residual_likelihood,
+        )
+        for risk in list_risks(session, current.assessment_id)
+    ]
+    return score_dpia_risks([*form_risk_inputs(current), *register])
 
 
 # --- actions ------------------------------------------------------------------------------------

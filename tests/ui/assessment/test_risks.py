@@ -62,6 +62,10 @@ def test_rating_a_risk_updates_the_heat_map_live(
     assert panel.residual_map.count(3, 3) == 1  # measures not rated: the inherent rating stands
     assert panel.prior.isVisible()  # a high residual risk: Art. 36 consultation
     assert "Art. 36(1)" in panel.prior.label.text()
+    # the results panel says what the register says (the form's own risks are not rated)
+    results = window.questions.results
+    assert results.badge.text() == "High"
+    assert "Art. 36" in results.detail.text()
     assert "Severity 3 (Significant) × likelihood 3 (Significant): high zone, 1 risk(s)" in (
         panel.inherent_map.accessibleDescription()
     )
@@ -81,6 +85,7 @@ def test_rating_a_risk_updates_the_heat_map_live(
     qtbot.mouseClick(dialog.box.button(QDialogButtonBox.StandardButton.Save), LEFT)
     assert panel.residual_map.count(3, 3) == 0 and panel.residual_map.count(2, 1) == 1
     assert not panel.prior.isVisible()
+    assert results.badge.text() == "Low" and "Art. 36" not in results.detail.text()
     with workspace.read_session() as session:
         (stored,) = list_risks(session, dpia)
         assert (stored.severity, stored.likelihood) == (3, 3)

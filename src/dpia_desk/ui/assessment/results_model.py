@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont
 
 from dpia_desk.questionnaire import Form, FormState
-from dpia_desk.scoring import ScoreResult
+from dpia_desk.scoring import DpiaRiskOutcome, ScoreResult
 from dpia_desk.ui.assessment.refs import answer_text, question_text, ref_text, ref_tooltip
 from dpia_desk.ui.labels import format_date, tier_label, verdict_label
 from dpia_desk.ui.theme import current_theme
@@ -97,7 +97,11 @@ def _words(code: object) -> str:
     return str(code).replace("_", " ").capitalize() if code is not None else ""
 
 
-def headline(result: ScoreResult | None, form: Form) -> Headline:
+def headline(
+    result: ScoreResult | None, form: Form, *, dpia_risk: DpiaRiskOutcome | None = None
+) -> Headline:
+    """The badge line of a result. For a DPIA, ``dpia_risk`` (its form's and its register's
+    risks rated together, ``services.risks.dpia_risk_outcome``) gives the level when known."""
     if result is None:
         return Headline(
             form.title,
@@ -183,6 +187,8 @@ def headline(result: ScoreResult | None, form: Form) -> Headline:
             " ".join(filter(None, [detail, incomplete])),
         )  # fmt: skip
     if engine == "dpia":
+        if dpia_risk is not None:
+            doc = dpia_risk.to_json()
         level = doc.get("highest_residual_level") or doc.get("highest_inherent_level")
         badge = {"high": "tier:high", "moderate": "tier:limited", "low": "tier:minimal"}.get(
             str(level), ""
@@ -521,11 +527,21 @@ def _missing(root: list[ResultNode], form: Form, state: FormState) -> None:
     root.append(group)
 
 
-def build_result_tree(result: ScoreResult | None, form: Form, state: FormState) -> list[ResultNode]:
+def build_result_tree(
+    result: ScoreResult | None,
+    form: Form,
+    state: FormState,
+    *,
+    dpia_risk: DpiaRiskOutcome | None = None,
+) -> list[ResultNode]:
+    """The expandable results. A DPIA's levels, risks and their reasons come from
+    ``dpia_risk`` when given: the form's feared events and the register together."""
     roots: list[ResultNode] = []
     doc: Mapping[str, Any] = result.to_json() if result is not None else {}
+    if result is not None and dpia_risk is not None and result.engine == "dpia":
+        doc = {**doc, **dpia_risk.to_json()}
     if result is not None:
-        top = headline(result, form)
+        top = headline(result, form, dpia_risk=dpia_risk)
         node = ResultNode(
             QCoreApplication.translate("Results", "{title}: {value} — why").format(
                 title=top.title, value=top.badge_text

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from dpia_desk.questionnaire import Form, FormState
-from dpia_desk.scoring import ScoreResult
+from dpia_desk.scoring import DpiaRiskOutcome, ScoreResult
 from dpia_desk.ui.assessment.results_model import (
     KEY_ROLE,
     QUESTION_ID_ROLE,
@@ -143,6 +143,8 @@ class ResultsPanel(QFrame):
         self.tree.expanded.connect(lambda index: self._track(index, True))
         self.tree.collapsed.connect(lambda index: self._track(index, False))
         self._pending: tuple[ScoreResult | None, Form, FormState] | None = None
+        self._last: tuple[ScoreResult | None, Form, FormState] | None = None
+        self._dpia_risk: DpiaRiskOutcome | None = None
         self._shown: object = None
         self._rebuild = QTimer(self)
         self._rebuild.setSingleShot(True)
@@ -163,10 +165,17 @@ class ResultsPanel(QFrame):
         layout.addWidget(self.explain)
         layout.addWidget(self.tree, 1)
 
+    def set_dpia_risk(self, outcome: DpiaRiskOutcome | None) -> None:
+        """A DPIA's risks rated together with its register's (the risks tab reports them): the
+        headline and the risks shown here then say what the register and the document say."""
+        self._dpia_risk = outcome
+        if self._last is not None:
+            self.update_results(*self._last)
+
     def update_results(self, result: ScoreResult | None, form: Form, state: FormState) -> None:
         """The badge at once; the tree on the next event-loop turn (a burst of changes costs
         one rebuild, and the answer that caused it is already on screen)."""
-        top = headline(result, form)
+        top = headline(result, form, dpia_risk=self._dpia_risk)
         self.headline_title.setText(top.title)
         self.badge.setText(top.badge_text)
         self.badge.setAccessibleName(f"{top.title}: {top.badge_text}")
@@ -178,6 +187,7 @@ class ResultsPanel(QFrame):
         self.detail.setText(top.detail)
         self.detail.setVisible(bool(top.detail))
         self._pending = (result, form, state)
+        self._last = (result, form, state)
         self._rebuild.start()
 
     def rebuild_now(self) -> None:
@@ -188,14 +198,19 @@ class ResultsPanel(QFrame):
         result, form, state = self._pending
         self._pending = None
         document = json.dumps(result.to_json(), sort_keys=True, default=str) if result else ""
-        signature = (form.id, document, state.missing, tuple(f.key for f in state.flags))
+        register = (
+            json.dumps(self._dpia_risk.to_json(), sort_keys=True, default=str)
+            if self._dpia_risk is not None
+            else ""
+        )
+        signature = (form.id, document, register, state.missing, tuple(f.key for f in state.flags))
         if signature == self._shown:
             return
         self._shown = signature
         current = self.tree.currentIndex().data(KEY_ROLE)
         scroll = self.tree.verticalScrollBar().value()
         expanded = set(self._expanded)
-        self.model.set_nodes(build_result_tree(result, form, state))
+        self.model.set_nodes(build_result_tree(result, form, state, dpia_risk=self._dpia_risk))
         for key in expanded:
             index = self.model.index_of(key)
             if index.isValid():

@@ -127,6 +127,10 @@ class AssessmentWindow(QMainWindow):
         self.review.sign_off_requested.connect(self.sign_off)
         self.review.jump_requested.connect(self.jump_to_question)
         self.risks.question_requested.connect(self.jump_to_question)
+        # The results panel states the DPIA's risk level as the register and the document do.
+        self.risks.dpia_risk_changed.connect(self.questions.results.set_dpia_risk)
+        if self.risks.data is not None and self.risks.data.is_dpia:
+            self.questions.results.set_dpia_risk(self.risks.data.outcome)
         controller.data_loaded.connect(self._data_loaded)
         controller.review_changed.connect(self._show_status)
         controller.problem.connect(self._show_problem)

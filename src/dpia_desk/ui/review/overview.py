@@ -144,7 +144,7 @@ class StepCard(QFrame):
         facts: list[str] = [self.tr("State: {state}").format(state=state_label(step))]
         result_text = ""
         if info.result is not None and step.progress is not None:
-            top_line = headline(info.result, info.form)
+            top_line = headline(info.result, info.form, dpia_risk=info.dpia_risk)
             result_text = f"{top_line.title}: {top_line.badge_text}"
             facts.append(self.tr("Result: {result}").format(result=result_text))
         if step.depth:

@@ -101,6 +101,8 @@ class StepInfo:
     owner_roles: tuple[str, ...]
     result: Any  # ScoreResult | None
     form: Form
+    #: For the DPIA step: its form's and register's risks rated together.
+    dpia_risk: Any = None  # DpiaRiskOutcome | None
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,7 @@ def load_overview(session: Session, review_id: str) -> OverviewData:
             _roles(form),
             snap.result if snap is not None else None,
             form,
+            overview.dpia_risk if planned.form_id == "dpia" else None,
         )
     return OverviewData(
         review_id=review.id,

@@ -56,6 +56,9 @@ def _table(model: Any, name: str) -> QTableView:
 class RisksPanel(QScrollArea):
     #: A risk rated by the DPIA form itself: its questions change it.
     question_requested = Signal(str)
+    #: The DPIA's risks rated together (form and register), after every reload; None when the
+    #: form is not a DPIA.
+    dpia_risk_changed = Signal(object)
 
     def __init__(self, controller: AssessmentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -198,6 +201,7 @@ class RisksPanel(QScrollArea):
         selected_risk = self._selected(self.risk_table, RiskRow)
         selected_action = self._selected(self.action_table, ActionRow)
         self.register_box.setVisible(data.is_dpia)
+        self.dpia_risk_changed.emit(data.outcome if data.is_dpia else None)
         self.risk_action_button.setVisible(data.is_dpia)  # no register, no risk to pick
         self.risk_model.set_register(data.risks, data.outcome)
         self.action_model.set_actions(data.actions, data.risk_titles, data.finding_texts)
