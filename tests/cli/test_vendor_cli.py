@@ -6,8 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from alembic import command
 
+from dpia_desk import paths
 from dpia_desk.cli import main
+from dpia_desk.store import KeychainKey, Workspace, migrate
 from dpia_desk.store.models import ContractStatus, DpaStatus
 
 
@@ -156,3 +159,23 @@ def test_delete_says_what_goes_and_needs_a_yes(
     assert json.loads(out) == []
     code, _, err = _run(capsys, *ws, "vendor", "delete", vendor_id, "--yes")
     assert code == 1 and "No vendor" in err
+
+
+def test_a_reading_command_upgrades_an_older_workspace_first(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After an update, ``vendor list`` works at once: the schema is upgraded (after a verified
+    backup, as the desktop app does) and stderr says so."""
+    ws = ["--workspace", str(workspace)]
+    _run(capsys, *ws, "vendor", "add", "--name", "Acme")
+    previous = migrate.KNOWN_REVISIONS[-2]
+    with Workspace.open(workspace, KeychainKey()) as opened, opened.engine.begin() as connection:
+        command.downgrade(migrate.alembic_config(connection), previous)
+    code, out, err = _run(capsys, *ws, "vendor", "list", "--json")
+    assert code == 0, err
+    assert f"upgraded {workspace}" in err and migrate.HEAD_REVISION in err
+    (row,) = json.loads(out)
+    assert row["name"] == "Acme" and row["provisional"] == []
+    assert list(paths.default_backup_dir().glob(f"*before-schema-{migrate.HEAD_REVISION}.dpia"))
+    code, _out, err = _run(capsys, *ws, "vendor", "list")
+    assert code == 0 and err == ""  # once only

@@ -15,7 +15,7 @@ from dpia_desk.services.review_plan import ReviewFacts, StepProgress, plan_revie
 from dpia_desk.services.reviews import review_overview, start_review, start_step
 from dpia_desk.services.risks import actions_from_findings, add_risk, update_action
 from dpia_desk.services.summary import refresh_vendor_summary, vendor_figures
-from dpia_desk.store import Workspace, get_vendor
+from dpia_desk.store import Workspace, get_vendor, list_vendors
 from tests.services.test_assessments import HIGH_RISK_CV_FILTER
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -207,3 +207,24 @@ def test_the_dpia_risk_level_counts_the_register_everywhere(
     assert any("Art. 36" in blocker for blocker in after.plan.blockers)
     assert report.content.prior_consultation_required
     assert "The highest residual risk is high." in report.content.conclusion[0].text
+
+
+def test_figures_from_unfinished_forms_are_marked_provisional(
+    workspace: Workspace, vendor_id: str
+) -> None:
+    """Half a screening can read "minimal": the vendor table must not present it as final."""
+    with workspace.session() as session:
+        review, _intake = start_review(session, actor="hr", vendor_id=vendor_id)
+        screening = start_step(session, actor="hr", review_id=review.id, form_id="ai_act_screening")
+        partial = dict(list(HIGH_RISK_CV_FILTER.items())[:6])
+        set_answers(session, actor="hr", assessment_id=screening.id, answers=partial)
+        refresh_vendor_summary(session, vendor_id)
+    with workspace.read_session() as session:
+        (row,) = list_vendors(session, "")
+    assert row.ai_act_tier is not None and row.provisional == {"tier"}
+    with workspace.session() as session:
+        set_answers(session, actor="hr", assessment_id=screening.id, answers=HIGH_RISK_CV_FILTER)
+        refresh_vendor_summary(session, vendor_id)
+    with workspace.read_session() as session:
+        (row,) = list_vendors(session, "")
+    assert (row.ai_act_tier, row.provisional) == ("high", frozenset())

@@ -168,12 +168,16 @@ def test_a_workspace_from_a_newer_app_is_refused_untouched(
     assert sorted(p.name for p in workspace.path.parent.iterdir()) == listing
 
 
+#: The app's newest schema, and the one a pretended next version of the app adds.
+HEAD = migrate.HEAD_REVISION
+NEXT = f"{int(HEAD) + 1:04d}"
+
 SECOND_REVISION = '''"""Test-only next revision."""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "{next}"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -192,13 +196,13 @@ def downgrade() -> None:
 
 @pytest.fixture
 def app_with_a_second_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Pretend the app is one schema revision ahead: copy the scripts and add 0003."""
+    """Pretend the app is one schema revision ahead: copy the scripts and add the next one."""
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.migrations_dir(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(migrate, "migrations_dir", lambda: scripts)
-    monkeypatch.setattr(migrate, "KNOWN_REVISIONS", ("0001", "0002", "0003"))
-    monkeypatch.setattr(migrate, "HEAD_REVISION", "0003")
-    return scripts / "versions" / "r0003_test.py"
+    monkeypatch.setattr(migrate, "KNOWN_REVISIONS", (*migrate.KNOWN_REVISIONS, NEXT))
+    monkeypatch.setattr(migrate, "HEAD_REVISION", NEXT)
+    return scripts / "versions" / f"r{NEXT}_test.py"
 
 
 def _columns(path: Path, key: bytes) -> set[str]:
@@ -224,21 +228,23 @@ def test_an_older_workspace_is_backed_up_then_upgraded(
     with workspace.session() as session:
         add_vendor(session, actor="t", name="Before the upgrade")
     workspace.close()
-    app_with_a_second_revision.write_text(SECOND_REVISION.format(extra=""), encoding="utf-8")
+    app_with_a_second_revision.write_text(
+        SECOND_REVISION.format(extra="", head=HEAD, next=NEXT), encoding="utf-8"
+    )
 
     with Workspace.open(workspace.path, KeychainKey()) as upgraded:
         with upgraded.read_session() as session:
             events = session.scalars(select(AuditEvent).order_by(AuditEvent.seq)).all()
         assert (events[-1].action, events[-1].old_value, events[-1].new_value) == (
             "migrate",
-            "0002",
-            "0003",
+            HEAD,
+            NEXT,
         )
     assert "tagline" in _columns(workspace.path, recovery.raw)
 
-    backups = sorted(paths.default_backup_dir().glob("team-*-before-schema-0003.dpia"))
+    backups = sorted(paths.default_backup_dir().glob(f"team-*-before-schema-{NEXT}.dpia"))
     assert len(backups) == 1
-    assert _revision(backups[0], recovery.raw) == "0002"
+    assert _revision(backups[0], recovery.raw) == HEAD
     assert "tagline" not in _columns(backups[0], recovery.raw)
     # Same salt as the workspace: the same keychain entry and recovery key open the backup.
     assert backups[0].read_bytes()[:16] == workspace.salt
@@ -257,15 +263,16 @@ def test_a_failing_migration_leaves_the_workspace_as_it_was(
         add_vendor(session, actor="t", name="Kept")
     workspace.close()
     app_with_a_second_revision.write_text(
-        SECOND_REVISION.format(extra='raise RuntimeError("migration bug")'), encoding="utf-8"
+        SECOND_REVISION.format(extra='raise RuntimeError("migration bug")', head=HEAD, next=NEXT),
+        encoding="utf-8",
     )
     with pytest.raises(RuntimeError, match="migration bug"):
         Workspace.open(workspace.path, KeychainKey())
-    assert _revision(workspace.path, recovery.raw) == "0002"
+    assert _revision(workspace.path, recovery.raw) == HEAD
     assert "tagline" not in _columns(workspace.path, recovery.raw)
     assert len(list(paths.default_backup_dir().glob("*.dpia"))) == 1
 
-    monkeypatch.setattr(migrate, "KNOWN_REVISIONS", ("0001", "0002"))
-    monkeypatch.setattr(migrate, "HEAD_REVISION", "0002")
+    monkeypatch.setattr(migrate, "KNOWN_REVISIONS", migrate.KNOWN_REVISIONS[:-1])
+    monkeypatch.setattr(migrate, "HEAD_REVISION", HEAD)
     with Workspace.open(workspace.path, KeychainKey()) as reopened:
         assert reopened.check().ok

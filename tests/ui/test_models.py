@@ -10,14 +10,15 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
 
 from dpia_desk.demo import DEMO_VENDORS
-from dpia_desk.store import Workspace, add_vendor, list_vendors
+from dpia_desk.store import Workspace, add_vendor, list_vendors, set_vendor_summary
 from dpia_desk.store.models import Vendor, fold_for_search, new_id
 from dpia_desk.ui.context import WorkspaceContext, WorkspaceVendorSource
-from dpia_desk.ui.labels import tier_label
+from dpia_desk.ui.labels import grade_label, tier_label
 from dpia_desk.ui.models.rows import ColumnSpec, RowsTableModel
 from dpia_desk.ui.models.vendor_table import (
     BADGE_ROLE,
     BLOCK_ROWS,
+    PROVISIONAL_ROLE,
     VENDOR_ID_ROLE,
     Column,
     VendorTableModel,
@@ -104,6 +105,28 @@ def test_vendor_model_marks_a_passed_review_date(
     assert unplanned.data(Qt.ItemDataRole.ToolTipRole) == "No review planned"
     name = model.index(0, Column.NAME)
     assert name.data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_vendor_model_marks_provisional_figures(
+    workspace: Workspace, context: WorkspaceContext
+) -> None:
+    with workspace.session() as session:
+        vendor_id = add_vendor(session, actor="t", name="Halfway Oy").id
+        set_vendor_summary(
+            session, vendor_id, ai_act_tier="minimal", dpia_verdict="not_required", grade="B",
+            open_findings=0, provisional=("tier", "grade"),
+        )  # fmt: skip
+    model = VendorTableModel(WorkspaceVendorSource(context))
+    tier, verdict, grade = (
+        model.index(0, column) for column in (Column.TIER, Column.VERDICT, Column.GRADE)
+    )
+    assert tier.data(PROVISIONAL_ROLE) and grade.data(PROVISIONAL_ROLE)
+    assert not verdict.data(PROVISIONAL_ROLE)
+    assert not model.index(0, Column.NAME).data(PROVISIONAL_ROLE)
+    assert "Provisional" in tier.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Provisional" not in (verdict.data(Qt.ItemDataRole.ToolTipRole) or "")
+    assert grade.data(Qt.ItemDataRole.AccessibleTextRole) == f"{grade.data()}, provisional"
+    assert grade.data() == grade_label("B")  # the text itself stays the grade
 
 
 def test_vendor_model_is_lazy(workspace: Workspace, context: WorkspaceContext) -> None:

@@ -16,6 +16,8 @@ from dpia_desk import paths
 from dpia_desk.cli.common import PASSPHRASE_ENV
 from dpia_desk.errors import DpiaDeskError
 from dpia_desk.store import KeychainKey, Passphrase, RecoveryKey, Workspace
+from dpia_desk.store.migrate import HEAD_REVISION
+from dpia_desk.store.workspace import WorkspaceNeedsUpgradeError
 
 MAX_SECRET_FILE_BYTES = 64 * 1024
 
@@ -78,7 +80,22 @@ def key_mode_label(source: KeychainKey | Passphrase | RecoveryKey) -> str:
 
 
 def open_workspace(args: argparse.Namespace, *, read_only: bool = False) -> Workspace:
-    return Workspace.open(workspace_path(args), key_source(args), read_only=read_only)
+    """Open the workspace the command line names. A command that only reads still upgrades a
+    workspace written by an older version (as the desktop app does on open, after a verified
+    backup) and says so on stderr: otherwise every reading command would fail after an update
+    until some writing command had run."""
+    path, source = workspace_path(args), key_source(args)
+    try:
+        return Workspace.open(path, source, read_only=read_only)
+    except WorkspaceNeedsUpgradeError:
+        pass
+    with Workspace.open(path, source) as upgraded:
+        print(
+            f"dpia-desk: upgraded {upgraded.path} to schema {HEAD_REVISION} "
+            f"(a verified backup was taken first, in {paths.default_backup_dir()})",
+            file=sys.stderr,
+        )
+    return Workspace.open(path, source, read_only=read_only)
 
 
 def create_workspace(args: argparse.Namespace) -> tuple[Workspace, RecoveryKey]:

@@ -29,6 +29,8 @@ class VendorFigures:
     grade: str | None
     open_findings: int | None
     critical_findings: int
+    #: Which of "tier", "verdict", "grade" come from forms with required answers missing.
+    provisional: frozenset[str] = frozenset()
 
 
 def _text(result: ScoreResult | None, key: str) -> str | None:
@@ -43,9 +45,10 @@ def vendor_figures(session: Session, vendor_id: str) -> VendorFigures:
         None,
         *session.scalars(select(AISystem.id).where(AISystem.vendor_id == vendor_id)),
     ]
-    tiers: list[str] = []
-    verdicts: list[str] = []
+    tiers: list[tuple[str, bool]] = []  # (tier, from a complete screening)
+    verdicts: list[tuple[str, bool]] = []
     grade: str | None = None
+    grade_final = True
     snapshots: list[AssessmentSnapshot] = []
     seen: set[str] = set()
     for system_id in system_ids:
@@ -55,21 +58,44 @@ def vendor_figures(session: Session, vendor_id: str) -> VendorFigures:
             seen.add(assessment.id)
             current = snapshot(session, assessment.id)
             result = current.result
+            complete = result is not None and result.complete
             if form_id == "ai_act_screening" and (tier := _text(result, "tier")):
-                tiers.append(tier)
+                tiers.append((tier, complete))
             elif form_id == "dpia_screening" and (verdict := _text(result, "verdict")):
-                verdicts.append(verdict)
+                verdicts.append((verdict, complete))
             elif form_id == "vendor_due_diligence":
                 grade = _text(result, "grade")
+                grade_final = complete
             snapshots.append(current)
     still_open = open_findings(session, snapshots)
+    tier, tier_final = _highest(tiers, TIER_RANK)
+    verdict, verdict_final = _highest(verdicts, VERDICT_RANK)
+    provisional = {
+        key
+        for key, value, final in (
+            ("tier", tier, tier_final),
+            ("verdict", verdict, verdict_final),
+            ("grade", grade, grade_final),
+        )
+        if value is not None and not final
+    }
     return VendorFigures(
-        ai_act_tier=max(tiers, key=lambda t: TIER_RANK.get(t, 0)) if tiers else None,
-        dpia_verdict=max(verdicts, key=lambda v: VERDICT_RANK.get(v, 0)) if verdicts else None,
+        ai_act_tier=tier,
+        dpia_verdict=verdict,
         grade=grade,
         open_findings=len(still_open) if seen else None,
         critical_findings=sum(1 for sev in still_open.values() if sev == "critical"),
+        provisional=frozenset(provisional),
     )
+
+
+def _highest(found: list[tuple[str, bool]], rank: dict[str, int]) -> tuple[str | None, bool]:
+    """The most severe value, and whether a complete form gives it (several systems' forms may
+    give the same value; one finished one is enough)."""
+    if not found:
+        return None, True
+    top = max(found, key=lambda item: rank.get(item[0], 0))[0]
+    return top, any(final for value, final in found if value == top)
 
 
 def refresh_vendor_summary(session: Session, vendor_id: str) -> VendorFigures:
@@ -81,5 +107,6 @@ def refresh_vendor_summary(session: Session, vendor_id: str) -> VendorFigures:
         dpia_verdict=figures.dpia_verdict,
         grade=figures.grade,
         open_findings=figures.open_findings,
+        provisional=figures.provisional,
     )
     return figures

@@ -53,6 +53,8 @@ def to_jsonable(value: Any) -> Any:
         return {str(key): to_jsonable(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return [to_jsonable(item) for item in value]
+    if isinstance(value, set | frozenset):
+        return sorted(to_jsonable(item) for item in value)
     if isinstance(value, bytes | bytearray):
         raise TypeError("record a digest of binary content, never the content")
     return value

@@ -216,6 +216,9 @@ class Vendor(Base):
     dpia_verdict: Mapped[str | None] = mapped_column(String(20))
     grade: Mapped[str | None] = mapped_column(String(1))
     open_findings: Mapped[int | None] = mapped_column(Integer)
+    #: Which of the cached figures ("tier", "verdict", "grade", comma-separated) come from a form
+    #: with required questions still unanswered; "" when all are final.
+    provisional: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
     ai_systems: Mapped[list[AISystem]] = relationship(
         back_populates="vendor",

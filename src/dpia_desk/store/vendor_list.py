@@ -155,21 +155,24 @@ class VendorRow:
     open_findings: int | None
     next_review_date: date | None
     updated_at: datetime
+    #: Which of "tier", "verdict", "grade" come from forms with required answers missing.
+    provisional: frozenset[str] = frozenset()
 
 
 _ROW_SQL = (
     "SELECT id, name, country, website, contract_status, dpa_status, ai_act_tier, dpia_verdict, "
-    "grade, open_findings, next_review_date, updated_at FROM "
+    "grade, open_findings, next_review_date, updated_at, provisional FROM "
 )
 
 
 def _row(values: Sequence[Any]) -> VendorRow:
     (identifier, name, country, website, contract, dpa, tier, verdict, grade, findings,
-     review, updated) = values  # fmt: skip
+     review, updated, provisional) = values  # fmt: skip
     return VendorRow(
         identifier, name, country, website, contract, dpa, tier, verdict, grade, findings,
         None if review is None else date.fromisoformat(review),
         datetime.fromisoformat(updated).astimezone(UTC),
+        frozenset(provisional.split(",")) if provisional else frozenset(),
     )  # fmt: skip
 
 

@@ -11,6 +11,7 @@ SQL, the sort keys (:data:`SORT_COLUMNS`) and their indexes are in
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -215,6 +216,10 @@ def update_vendor(session: Session, vendor_id: str, *, actor: str, **changes: An
     return vendor
 
 
+#: The cached figures that can be provisional, in the order they are stored.
+PROVISIONAL_FIGURES = ("tier", "verdict", "grade")
+
+
 def set_vendor_summary(
     session: Session,
     vendor_id: str,
@@ -223,13 +228,19 @@ def set_vendor_summary(
     dpia_verdict: str | None,
     grade: str | None,
     open_findings: int | None,
+    provisional: Collection[str] = (),
 ) -> None:
-    """Refresh the cached scoring columns (derived data: no audit event of its own)."""
+    """Refresh the cached scoring columns (derived data: no audit event of its own).
+    ``provisional``: which of "tier", "verdict" and "grade" come from unfinished forms."""
+    unknown = set(provisional) - set(PROVISIONAL_FIGURES)
+    if unknown:
+        raise ValueError(f"not a vendor figure: {sorted(unknown)}")
     vendor = get_vendor(session, vendor_id)
     vendor.ai_act_tier = ai_act_tier
     vendor.dpia_verdict = dpia_verdict
     vendor.grade = grade
     vendor.open_findings = open_findings
+    vendor.provisional = ",".join(key for key in PROVISIONAL_FIGURES if key in provisional)
 
 
 def vendor_fields(vendor: Vendor) -> dict[str, Any]:
@@ -246,6 +257,8 @@ def vendor_to_dict(vendor: Vendor) -> dict[str, Any]:
         "dpia_verdict": vendor.dpia_verdict,
         "grade": vendor.grade,
         "open_findings": vendor.open_findings,
+        # which of the three figures above come from forms with required answers still open
+        "provisional": [key for key in (vendor.provisional or "").split(",") if key],
         "created_at": to_jsonable(vendor.created_at),
         "updated_at": to_jsonable(vendor.updated_at),
         "ai_systems": [

@@ -9,10 +9,10 @@ printouts, screen readers read the same text from ``DisplayRole``).
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from dpia_desk.ui.models.vendor_table import BADGE_ROLE
+from dpia_desk.ui.models.vendor_table import BADGE_ROLE, PROVISIONAL_ROLE
 from dpia_desk.ui.theme import Theme, current_theme
 
 _H_PAD = 8
@@ -106,7 +106,13 @@ class BadgeDelegate(QStyledItemDelegate):
         painter.save()
         if border is None:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(Qt.PenStyle.NoPen)
+            if index.data(PROVISIONAL_ROLE):
+                # From an unfinished form: a dashed outline, visible in grey-scale too (the
+                # tooltip and the accessible text say "provisional").
+                pen = QPen(foreground, 1.2, Qt.PenStyle.DashLine)
+                painter.setPen(pen)
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(background)
             radius = height / 2
             painter.drawRoundedRect(pill.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)

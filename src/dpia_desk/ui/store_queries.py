@@ -58,6 +58,8 @@ class VendorDetail:
     open_findings: int | None
     ai_systems: tuple[AISystemRow, ...]
     assessments: tuple[AssessmentRow, ...]
+    #: Which of "tier", "verdict", "grade" come from unfinished forms.
+    provisional: frozenset[str] = frozenset()
 
 
 def vendor_detail(session: Session, vendor_id: str) -> VendorDetail:
@@ -109,6 +111,7 @@ def vendor_detail(session: Session, vendor_id: str) -> VendorDetail:
         open_findings=vendor.open_findings,
         ai_systems=systems,
         assessments=assessments,
+        provisional=frozenset(filter(None, vendor.provisional.split(","))),
     )
 
 

@@ -57,6 +57,9 @@ VENDOR_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 2
 #: ``index.data(SORT_KEY_ROLE)``: the source's sort key of the column.
 SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 3
+#: True on a tier, verdict or grade cell whose figure comes from a form with required answers
+#: still missing (the badge is drawn with a dashed outline; the tooltip says why).
+PROVISIONAL_ROLE = Qt.ItemDataRole.UserRole + 4
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -105,9 +108,10 @@ _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 _VENDOR_ID = int(VENDOR_ID_ROLE)
 _BADGE = int(BADGE_ROLE)
 _SORT_KEY = int(SORT_KEY_ROLE)
+_PROVISIONAL = int(PROVISIONAL_ROLE)
 _HANDLED = frozenset(
-    {_DISPLAY, _TOOLTIP, _ALIGN, _ACCESSIBLE, _FOREGROUND, _VENDOR_ID, _BADGE, _SORT_KEY}
-)
+    (_DISPLAY, _TOOLTIP, _ALIGN, _ACCESSIBLE, _FOREGROUND, _VENDOR_ID, _BADGE, _SORT_KEY)
+) | {_PROVISIONAL}
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 _BADGE_PREFIX = {
     int(Column.TIER): "tier:",
@@ -122,12 +126,14 @@ _ITEM_FLAGS = (
 class _Entry:
     """One cached row: the store's row and its display texts, computed once."""
 
-    __slots__ = ("badges", "overdue", "row", "texts")
+    __slots__ = ("badges", "overdue", "provisional", "row", "texts")
 
     def __init__(self, row: VendorRow, texts: tuple[str, ...], today: date) -> None:
         self.row = row
         self.texts = texts
         self.badges = (row.ai_act_tier or "", row.dpia_verdict or "", row.grade or "")
+        marked = row.provisional
+        self.provisional = ("tier" in marked, "verdict" in marked, "grade" in marked)
         self.overdue = row.next_review_date is not None and row.next_review_date < today
 
 
@@ -233,8 +239,17 @@ class VendorTableModel(QAbstractTableModel):
         entry = self._entry(index.row())
         if entry is None or not 0 <= column < COLUMN_COUNT:
             return None
-        if role in (_DISPLAY, _ACCESSIBLE):
+        if role == _DISPLAY:
             return entry.texts[column]
+        provisional = (
+            _BADGE_PREFIX.get(column) is not None and (entry.provisional[column - Column.TIER])
+        )
+        if role == _ACCESSIBLE:
+            if provisional:
+                return self.tr("{value}, provisional").format(value=entry.texts[column])
+            return entry.texts[column]
+        if role == _PROVISIONAL:
+            return provisional
         if role == _BADGE:
             prefix = _BADGE_PREFIX.get(column)
             if prefix is None:
@@ -252,11 +267,17 @@ class VendorTableModel(QAbstractTableModel):
             return self._review_tip(entry.row.next_review_date)
         if role == _FOREGROUND:
             return None
+        tip = None
         if column == Column.TIER:
-            return tier_explanation(entry.row.ai_act_tier)
-        if column == Column.GRADE:
-            return grade_explanation(entry.row.grade)
-        return None
+            tip = tier_explanation(entry.row.ai_act_tier)
+        elif column == Column.GRADE:
+            tip = grade_explanation(entry.row.grade)
+        if provisional:
+            note = self.tr(
+                "Provisional: the form it comes from still has required questions unanswered."
+            )
+            tip = f"{tip}\n{note}" if tip else note
+        return tip
 
     def _review_tip(self, when: date | None) -> str | None:
         if when is None:

@@ -182,13 +182,14 @@ class VendorDetailPanel(QFrame):
             if detail.next_review_date
             else self.tr("Not planned")
         )
-        facts["results"].setText(
-            self.tr("{tier}; {verdict}; grade {grade}").format(
-                tier=tier_label(detail.ai_act_tier),
-                verdict=verdict_label(detail.dpia_verdict),
-                grade=grade_label(detail.grade),
-            )
+        results = self.tr("{tier}; {verdict}; grade {grade}").format(
+            tier=tier_label(detail.ai_act_tier),
+            verdict=verdict_label(detail.dpia_verdict),
+            grade=grade_label(detail.grade),
         )
+        if detail.provisional:
+            results += " " + self.tr("(provisional: forms still have required questions open)")
+        facts["results"].setText(results)
         self.notes.setText(detail.notes)
         self.notes.setVisible(bool(detail.notes))
 
