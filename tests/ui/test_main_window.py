@@ -12,7 +12,7 @@ from dpia_desk.store import Workspace
 from dpia_desk.ui.context import WorkspaceContext
 from dpia_desk.ui.main_window import MainWindow
 from dpia_desk.ui.models.vendor_table import Column
-from dpia_desk.ui.pages.vendors import VendorsPage
+from dpia_desk.ui.pages.vendors import NAME_MIN_WIDTH, VendorsPage
 
 
 def _window(qtbot: QtBot, context: WorkspaceContext) -> MainWindow:
@@ -155,3 +155,24 @@ def test_backup_runs_on_the_runner(
     assert str(target) in window.statusBar().currentMessage()
     opened = Workspace.open(target, demo_workspace.recovery_key())
     opened.close()
+
+
+def test_the_name_column_takes_the_room_the_others_leave(
+    qtbot: QtBot, demo_workspace: Workspace, context: WorkspaceContext
+) -> None:
+    window = _window(qtbot, context)
+    page = window.current_page()
+    assert isinstance(page, VendorsPage)
+    header = page.table.horizontalHeader()
+
+    def others() -> int:
+        return sum(header.sectionSize(column) for column in Column if column != Column.NAME)
+
+    assert header.sectionSize(Column.NAME) == max(NAME_MIN_WIDTH, header.width() - others())
+    window.resize(window.width() + 200, window.height())
+    qtbot.waitUntil(
+        lambda: header.sectionSize(Column.NAME) == max(NAME_MIN_WIDTH, header.width() - others())
+    )
+    assert header.width() == page.table.viewport().width()  # the header spans the viewport
+    header.resizeSection(Column.COUNTRY, header.sectionSize(Column.COUNTRY) + 40)
+    assert header.sectionSize(Column.NAME) == max(NAME_MIN_WIDTH, header.width() - others())

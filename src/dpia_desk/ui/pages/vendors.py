@@ -85,7 +85,11 @@ class VendorsPage(Page):
         if saved is not None:
             header.restoreState(saved)
         header.sectionResized.connect(self._on_section_resized)
-        self.table.viewport().installEventFilter(self)
+        # The header spans the viewport: its resizes are the viewport's. (Asking the table for its
+        # viewport makes PySide resolve every lazily loaded QtWidgets class, about 10 ms that
+        # the first screen need not pay: the viewport's class is private to Qt.)
+        self._header = self.table.horizontalHeader()
+        self._header.installEventFilter(self)
         self.table.activated.connect(self.open_vendor)
         self.table.doubleClicked.connect(self.open_vendor)
 
@@ -207,7 +211,7 @@ class VendorsPage(Page):
         ``NAME_MIN_WIDTH`` (then the table scrolls sideways)."""
         header = self.table.horizontalHeader()
         others = sum(header.sectionSize(column) for column in Column if column != Column.NAME)
-        available = self.table.viewport().width() - others
+        available = self._header.width() - others
         self._fitting = True
         header.resizeSection(Column.NAME, max(NAME_MIN_WIDTH, available))
         self._fitting = False
@@ -217,7 +221,7 @@ class VendorsPage(Page):
             self._fit_name_column()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+        if watched is self._header and event.type() == QEvent.Type.Resize:
             self._fit_name_column()
             return False
         # Down arrow in the filter field moves into the results, as in a search box.
