@@ -15,7 +15,7 @@ from dpia_desk.services.compare import SEVERITIES, compare_vendors, domain_order
 from dpia_desk.services.reviews import start_review
 from dpia_desk.services.risks import add_action, list_actions, update_action
 from dpia_desk.services.summary import vendor_figures
-from dpia_desk.store import NotFoundError, Passphrase, Workspace, add_vendor
+from dpia_desk.store import NotFoundError, Passphrase, Workspace, add_vendor, list_vendors
 
 #: A fixed demo day: the stories' dates are relative to it, so the figures are too.
 TODAY = date(2026, 3, 2)
@@ -117,6 +117,14 @@ def test_demo_stories_show_in_the_comparison(demo: Workspace) -> None:
     ):
         assert comparison.name == demo_vendor
         assert comparison.next_review_date is not None
+    # Attrition's and FocusMeter's due diligence is still a draft with required answers open:
+    # their grades are provisional, as the vendor table marks them; TalentSift's is final.
+    assert "grade" in attrition.provisional and "grade" in focus.provisional
+    assert "grade" not in talent.provisional
+    with demo.read_session() as session:
+        rows = {row.name: row for row in list_vendors(session, "")}
+    for comparison in (talent, attrition, focus, lens):
+        assert rows[comparison.name].provisional == comparison.provisional, comparison.name
 
 
 def test_action_counts_follow_today(demo: Workspace) -> None:

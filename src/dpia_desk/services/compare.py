@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from dpia_desk.services.assessments import AssessmentSnapshot, latest_assessments, snapshot
 from dpia_desk.services.findings import open_findings
-from dpia_desk.services.summary import TIER_RANK, VERDICT_RANK
+from dpia_desk.services.summary import TIER_RANK, VERDICT_RANK, highest_figure
 from dpia_desk.store import get_vendor
 from dpia_desk.store.models import Action, ActionStatus, AISystem, Assessment
 
@@ -73,6 +73,9 @@ class VendorComparison:
     open_actions: int = 0
     overdue_actions: int = 0
     next_review_date: date | None = None
+    #: Which of "tier", "verdict", "grade" come from forms with required answers missing (as the
+    #: vendor table marks them).
+    provisional: frozenset[str] = frozenset()
 
     @property
     def critical_findings(self) -> int:
@@ -124,8 +127,8 @@ def _compare_one(session: Session, vendor_id: str, today: date) -> VendorCompari
     ]
     snapshots: dict[str, AssessmentSnapshot] = {}
     vendor_level: dict[str, AssessmentSnapshot] = {}  # newest of each form, any system
-    tiers: list[str] = []
-    verdicts: list[str] = []
+    tiers: list[tuple[str, bool]] = []  # (value, from a complete form)
+    verdicts: list[tuple[str, bool]] = []
     # The same walk as summary.vendor_figures: the vendor's forms, then each system's own.
     for system_id in system_ids:
         for form_id, assessment in latest_assessments(session, vendor_id, system_id).items():
@@ -135,10 +138,11 @@ def _compare_one(session: Session, vendor_id: str, today: date) -> VendorCompari
             if system_id is None:
                 vendor_level[form_id] = current
             data = _result(current)
+            complete = current.result is not None and current.result.complete
             if form_id == "ai_act_screening" and isinstance(tier := data.get("tier"), str):
-                tiers.append(tier)
+                tiers.append((tier, complete))
             elif form_id == "dpia_screening" and isinstance(verdict := data.get("verdict"), str):
-                verdicts.append(verdict)
+                verdicts.append((verdict, complete))
 
     intake = _result(vendor_level.get("vendor_intake"))
     diligence = _result(vendor_level.get("vendor_due_diligence"))
@@ -146,16 +150,34 @@ def _compare_one(session: Session, vendor_id: str, today: date) -> VendorCompari
     evidence = evidence if isinstance(evidence, dict) else {}
     findings = list(open_findings(session, snapshots.values()).values())
     open_actions, overdue_actions = _action_counts(session, vendor_id, today)
+    tier, tier_final = highest_figure(tiers, TIER_RANK)
+    verdict, verdict_final = highest_figure(verdicts, VERDICT_RANK)
+    diligence_snapshot = vendor_level.get("vendor_due_diligence")
+    grade_final = (
+        diligence_snapshot is None
+        or diligence_snapshot.result is None
+        or diligence_snapshot.result.complete
+    )
+    grade = _str(diligence.get("grade"))
+    provisional = frozenset(
+        key
+        for key, value, final in (
+            ("tier", tier, tier_final),
+            ("verdict", verdict, verdict_final),
+            ("grade", grade, grade_final),
+        )
+        if value is not None and not final
+    )
     return VendorComparison(
         vendor_id=vendor.id,
         name=vendor.name,
         country=vendor.country,
         inherent_tier=_int(intake.get("tier")),
         review_every_months=_int(intake.get("review_every_months")),
-        ai_act_tier=max(tiers, key=lambda t: TIER_RANK.get(t, 0)) if tiers else None,
-        dpia_verdict=max(verdicts, key=lambda v: VERDICT_RANK.get(v, 0)) if verdicts else None,
+        ai_act_tier=tier,
+        dpia_verdict=verdict,
         overall=_float(diligence.get("overall")),
-        grade=_str(diligence.get("grade")),
+        grade=grade,
         computed_grade=_str(diligence.get("computed_grade")),
         grade_cap=_str(diligence.get("grade_cap")),
         evidence_share=_float(evidence.get("evidence_share")),
@@ -167,6 +189,7 @@ def _compare_one(session: Session, vendor_id: str, today: date) -> VendorCompari
         open_actions=open_actions,
         overdue_actions=overdue_actions,
         next_review_date=vendor.next_review_date,
+        provisional=provisional,
     )
 
 

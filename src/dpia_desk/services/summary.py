@@ -68,8 +68,8 @@ def vendor_figures(session: Session, vendor_id: str) -> VendorFigures:
                 grade_final = complete
             snapshots.append(current)
     still_open = open_findings(session, snapshots)
-    tier, tier_final = _highest(tiers, TIER_RANK)
-    verdict, verdict_final = _highest(verdicts, VERDICT_RANK)
+    tier, tier_final = highest_figure(tiers, TIER_RANK)
+    verdict, verdict_final = highest_figure(verdicts, VERDICT_RANK)
     provisional = {
         key
         for key, value, final in (
@@ -89,7 +89,7 @@ def vendor_figures(session: Session, vendor_id: str) -> VendorFigures:
     )
 
 
-def _highest(found: list[tuple[str, bool]], rank: dict[str, int]) -> tuple[str | None, bool]:
+def highest_figure(found: list[tuple[str, bool]], rank: dict[str, int]) -> tuple[str | None, bool]:
     """The most severe value, and whether a complete form gives it (several systems' forms may
     give the same value; one finished one is enough)."""
     if not found:

@@ -16,7 +16,7 @@ attention (critical findings, overdue actions, a passed review date) in colour *
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -313,13 +313,21 @@ class CompareModel(QAbstractTableModel):
                 return Cell(self.tr("Not set"), muted=True)
             return Cell(self.tr("Every %n month(s)", "", c.review_every_months))
         if key == "ai_act_tier":
-            return Cell(
-                tier_label(c.ai_act_tier),
-                badge=f"tier:{c.ai_act_tier or ''}",
-                tooltip=tier_explanation(c.ai_act_tier),
+            return self._provisional(
+                c,
+                "tier",
+                Cell(
+                    tier_label(c.ai_act_tier),
+                    badge=f"tier:{c.ai_act_tier or ''}",
+                    tooltip=tier_explanation(c.ai_act_tier),
+                ),
             )
         if key == "dpia_verdict":
-            return Cell(verdict_label(c.dpia_verdict), badge=f"verdict:{c.dpia_verdict or ''}")
+            return self._provisional(
+                c,
+                "verdict",
+                Cell(verdict_label(c.dpia_verdict), badge=f"verdict:{c.dpia_verdict or ''}"),
+            )
         if key == "grade":
             tooltip = grade_explanation(c.grade)
             if c.grade_cap and c.computed_grade and c.computed_grade != c.grade:
@@ -329,7 +337,9 @@ class CompareModel(QAbstractTableModel):
             text = grade_label(c.grade)
             if c.grade and c.computed_grade and c.computed_grade != c.grade:
                 text = self.tr("{grade} (capped)").format(grade=c.grade)
-            return Cell(text, badge=f"grade:{c.grade or ''}", tooltip=tooltip)
+            return self._provisional(
+                c, "grade", Cell(text, badge=f"grade:{c.grade or ''}", tooltip=tooltip)
+            )
         if key == "overall":
             return self._score(c.overall, self.tr("Not scored yet"))
         if key == "evidence_share":
@@ -395,6 +405,18 @@ class CompareModel(QAbstractTableModel):
                 text = format_date(when)
             return Cell(text, attention=days < 0, tooltip=full)
         return _EMPTY
+
+    def _provisional(self, c: VendorComparison, figure: str, cell: Cell) -> Cell:
+        """A figure from a form with required answers still missing says so in its text (it
+        must read in black and white too) and its tooltip, as the vendor table marks it."""
+        if figure not in c.provisional:
+            return cell
+        note = self.tr("Provisional: the form it comes from still has required questions open.")
+        return replace(
+            cell,
+            text=self.tr("{value} · provisional").format(value=cell.text),
+            tooltip=f"{cell.tooltip}\n{note}" if cell.tooltip else note,
+        )
 
     def _score(self, score: float | None, missing: str) -> Cell:
         if score is None:
