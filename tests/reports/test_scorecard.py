@@ -70,6 +70,18 @@ def test_many_findings_are_cut_with_and_n_more(tmp_path: Path) -> None:
     assert f"and {60 - shown} more findings" in text
 
 
+def test_a_provisional_grade_says_so(tmp_path: Path) -> None:
+    card = dataclasses.replace(
+        sample_scorecard(), provisional_reason="provisional: 12 of 54 required answers missing"
+    )
+    path = tmp_path / "provisional.pdf"
+    write_scorecard_pdf(card, path)
+    text = squash(pdf_text(path)).lower()
+    assert len(_pages(path)) == 1
+    assert squash("grade (provisional)") in text
+    assert squash("12 of 54 required answers missing") in text
+
+
 @pytest.mark.parametrize("case", sorted(HOSTILE_TEXTS))
 def test_hostile_text_keeps_one_page(tmp_path: Path, case: str) -> None:
     card = hostile_card(sample_scorecard(), HOSTILE_TEXTS[case])

@@ -237,6 +237,7 @@ def build_portfolio(session: Session) -> list[PortfolioRow]:
                 dpa_status=_STORE_DPA.get(vendor.dpa_status, vendor.dpa_status),
                 contract_status=_STORE_CONTRACT.get(vendor.contract_status, vendor.contract_status),
                 next_review_date=vendor.next_review_date,
+                provisional=tuple(key for key in vendor.provisional.split(",") if key),
             )
         )
     return rows
@@ -680,6 +681,13 @@ def _scorecard(
     total = backed + attested
     grade = str(diligence.get("grade") or "—")
     cap_reason = _cap_reason(diligence, grade)
+    progress = diligence_snapshot.state.overall
+    provisional = (
+        f"provisional: {progress.required - progress.required_answered} of "
+        f"{progress.required} required answers missing"
+        if diligence_snapshot.result is not None and not diligence_snapshot.result.complete
+        else ""
+    )
     months = intake.get("review_every_months")
     return VendorScorecard(
         vendor_name=vendor.name,
@@ -697,6 +705,7 @@ def _scorecard(
         )
         or DEFAULT_GRADE_THRESHOLDS,
         grade_cap_reason=cap_reason,
+        provisional_reason=provisional,
         domain_scores=tuple(
             DomainScore(
                 domain_id=str(item.get("id")),

@@ -512,6 +512,8 @@ def _vendor(card: VendorScorecard) -> list[Block]:
         f"{threshold.grade} from {threshold.min_score:.0f}" for threshold in card.grade_thresholds
     )
     grade = f"{card.grade} (score {lb.format_score(card.overall_score)} of 100)"
+    if card.provisional_reason:
+        grade += f"; {card.provisional_reason}"
     if card.grade_cap_reason:
         grade += f"; {card.grade_cap_reason}"
     out: list[Block] = [

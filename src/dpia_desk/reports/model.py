@@ -300,6 +300,8 @@ class VendorScorecard:
     country: str = ""
     grade_thresholds: tuple[GradeThreshold, ...] = DEFAULT_GRADE_THRESHOLDS
     grade_cap_reason: str = ""  # e.g. "capped at D: a critical finding is open"
+    #: Set when the due diligence still has required questions unanswered: the grade may move.
+    provisional_reason: str = ""  # e.g. "provisional: 12 of 54 required answers missing"
     classification: str = "Confidential"
 
     @property
@@ -360,3 +362,6 @@ class PortfolioRow:
     dpa_status: str
     contract_status: str
     next_review_date: date | None
+    #: Which figures come from forms with required answers still missing ("tier", "verdict",
+    #: "grade"), as the vendor table marks them.
+    provisional: tuple[str, ...] = ()

@@ -217,7 +217,11 @@ class _Scorecard:
         canvas.setLineWidth(2)
         canvas.setFillColor(colors.white)
         canvas.rect(x, top - height, width, height, stroke=1, fill=1)
-        self.label("Overall grade", x + 8, top - 13)
+        self.label(
+            "Grade (provisional)" if card.provisional_reason else "Overall grade",
+            x + 8,
+            top - 13,
+        )
         canvas.setFillColor(INK)
         face = self.kit.face(card.grade, self.bold)
         grade = fit_text(card.grade or "—", face, 54, width - 16)
@@ -227,10 +231,9 @@ class _Scorecard:
         canvas.drawCentredString(
             x + width / 2, top - 82, f"score {lb.format_score(card.overall_score)} of 100"
         )
-        if card.grade_cap_reason:
-            reason = self.paragraph(
-                card.grade_cap_reason, _style(self.kit, "cap", 6.5, color=MUTED), width - 12, 3
-            )
+        notes = "; ".join(filter(None, (card.provisional_reason, card.grade_cap_reason)))
+        if notes:
+            reason = self.paragraph(notes, _style(self.kit, "cap", 6.5, color=MUTED), width - 12, 3)
             reason.style.alignment = 1
             self.place(reason, x + 6, top - 86, width - 12)
         return top - height

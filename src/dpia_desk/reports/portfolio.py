@@ -35,6 +35,9 @@ XLSX_CELL_LIMIT = 32_767
 
 Value = str | float | int | date | None
 
+#: How the "Provisional" column names the figures that may still move.
+_PROVISIONAL_WORDS = {"tier": "AI Act tier", "verdict": "DPIA", "grade": "grade"}
+
 #: (header, how to get the value) in column order
 COLUMNS: tuple[tuple[str, Callable[[PortfolioRow], Value]], ...] = (
     ("Vendor", lambda row: row.vendor_name),
@@ -53,9 +56,10 @@ COLUMNS: tuple[tuple[str, Callable[[PortfolioRow], Value]], ...] = (
     ("DPA status", lambda row: _label(lb.CONTRACT_STATUS, row.dpa_status)),
     ("Contract status", lambda row: _label(lb.CONTRACT_STATUS, row.contract_status)),
     ("Next review", lambda row: row.next_review_date),
+    ("Provisional", lambda row: ", ".join(_PROVISIONAL_WORDS.get(k, k) for k in row.provisional)),
 )
 
-_WIDTHS = (34, 16, 30, 18, 30, 30, 8, 14, 14, 16, 18, 18, 14)
+_WIDTHS = (34, 16, 30, 18, 30, 30, 8, 14, 14, 16, 18, 18, 14, 24)
 
 
 def _label(table: dict[str, str], value: str) -> str:
