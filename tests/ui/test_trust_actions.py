@@ -19,6 +19,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from dpia_desk.paths import default_backup_dir
+from dpia_desk.services.assessments import start_assessment
+from dpia_desk.services.library import current_form
 from dpia_desk.store import (
     KeychainKey,
     PassphraseRequiredError,
@@ -542,3 +544,40 @@ def test_idle_timeout_closes_the_database_and_clears_the_views(
     assert seen["texts"] == []  # no view shows the workspace's data any more
     assert seen["clipboard"] == ""
     assert controller.workspace is None and controller.window is None and controller.context is None
+
+
+def test_the_audit_log_names_what_each_event_is_about(
+    qtbot: QtBot, app: object, workspace_path: Path
+) -> None:
+    """A DPO reads "TalentSift GmbH · DPIA screening v1", not a record id; an event about a
+    record erased since says so."""
+    workspace = Workspace.create(workspace_path, KeychainKey())[0]
+    try:
+        kept = _add_vendor(workspace, "TalentSift GmbH")
+        gone = _add_vendor(workspace, "Gone Ltd")
+        with workspace.session() as session:
+            assessment = start_assessment(
+                session, actor="t", vendor_id=kept, form=current_form("dpia_screening")
+            )
+        workspace.erase_vendor(gone)
+        context = WorkspaceContext(workspace, SynchronousWorkRunner(), Preferences())
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        window.show()
+        window.show_page(window.navigation_model.row_of("audit"))
+        page = window.current_page()
+        assert isinstance(page, AuditLogPage)
+        subject = page.model.headers.index("Subject")
+        by_record = {
+            page.model.index(row, page.model.headers.index("Record id")).data(): page.model.index(
+                row, subject
+            ).data()
+            for row in range(page.model.rowCount())
+        }
+        assert by_record[kept] == "TalentSift GmbH"
+        assert by_record[assessment.id] == "TalentSift GmbH · DPIA screening v1"
+        assert by_record[gone] == "(deleted)"
+        window.close()
+        _flush_deletes()
+    finally:
+        workspace.close()

@@ -8,6 +8,7 @@ report to the lead lists them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -16,7 +17,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from dpia_desk.store import InvalidFieldError, NotFoundError, get_vendor, record_event
-from dpia_desk.store.models import Action, AISystem, Assessment, AuditEvent, Vendor
+from dpia_desk.store.models import (
+    Action,
+    AISystem,
+    Assessment,
+    AuditEvent,
+    Review,
+    Risk,
+    Vendor,
+)
 from dpia_desk.store.vendors import NAME_MAX
 
 AI_SYSTEM_FIELDS = ("name", "description", "intended_purpose")
@@ -218,6 +227,48 @@ def list_audit_events(
     if condition is not None:
         query = query.where(condition)
     return [AuditRow(*row) for row in session.execute(query)]
+
+
+def audit_subjects(session: Session, rows: Sequence[AuditRow]) -> dict[tuple[str, str], str]:
+    """What each event's record is, in words ("TalentSift GmbH · DPIA screening"), by
+    (entity, id): a few queries for a page of events. Records deleted since are left out."""
+    wanted: dict[str, set[str]] = {}
+    for row in rows:
+        if row.entity_id:
+            wanted.setdefault(row.entity, set()).add(row.entity_id)
+    found: dict[tuple[str, str], str] = {}
+    if ids := wanted.get("vendor"):
+        for vendor_id, name in session.execute(
+            select(Vendor.id, Vendor.name).where(Vendor.id.in_(ids))
+        ):
+            found["vendor", vendor_id] = name
+    if ids := wanted.get("ai_system"):
+        for system_id, name, vendor_name in session.execute(
+            select(AISystem.id, AISystem.name, Vendor.name)
+            .join(Vendor, AISystem.vendor_id == Vendor.id)
+            .where(AISystem.id.in_(ids))
+        ):
+            found["ai_system", system_id] = f"{name} ({vendor_name})"
+    if ids := wanted.get("review"):
+        for review_id, title in session.execute(
+            select(Review.id, Review.title).where(Review.id.in_(ids))
+        ):
+            found["review", review_id] = title
+    for entity, model in (("risk", Risk), ("action", Action)):
+        if ids := wanted.get(entity):
+            for record_id, title in session.execute(
+                select(model.id, model.title).where(model.id.in_(ids))
+            ):
+                found[entity, record_id] = title
+    if ids := wanted.get("assessment"):
+        form_title = func.json_extract(Assessment.form_snapshot, "$.title")
+        for assessment_id, vendor_name, title, version in session.execute(
+            select(Assessment.id, Vendor.name, form_title, Assessment.version)
+            .join(Vendor, Assessment.vendor_id == Vendor.id)
+            .where(Assessment.id.in_(ids))
+        ):
+            found["assessment", assessment_id] = f"{vendor_name} · {title} v{version}"
+    return found
 
 
 def _audit_filter(filter_text: str) -> Any:

@@ -20,7 +20,12 @@ from dpia_desk.ui.context import WorkspaceContext
 from dpia_desk.ui.labels import format_datetime
 from dpia_desk.ui.models.rows import ColumnSpec
 from dpia_desk.ui.pages.table_page import TablePage
-from dpia_desk.ui.store_queries import AuditRow, count_audit_events, list_audit_events
+from dpia_desk.ui.store_queries import (
+    AuditRow,
+    audit_subjects,
+    count_audit_events,
+    list_audit_events,
+)
 from dpia_desk.ui.widgets import Banner
 from dpia_desk.ui.workers import WorkContext, WorkHandle
 
@@ -38,6 +43,8 @@ def _verify_job(_work: WorkContext, context: WorkspaceContext) -> Any:
 
 class AuditLogPage(TablePage):
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
+        #: The shown events' records in words, by (entity, id) (filled by ``load``).
+        self._subjects: dict[tuple[str, str], str] = {}
         super().__init__(context, parent)
         context.saved.connect(self._on_saved)
         #: The last ChainReport, and whether changes were saved since it was made.
@@ -75,9 +82,17 @@ class AuditLogPage(TablePage):
             ColumnSpec(self.tr("Who"), lambda r: r.actor),
             ColumnSpec(self.tr("Action"), lambda r: r.action),
             ColumnSpec(self.tr("Record"), lambda r: r.entity),
+            ColumnSpec(self.tr("Subject"), self._subject, tooltip=self._subject),
             ColumnSpec(self.tr("Field"), lambda r: r.field or ""),
             ColumnSpec(self.tr("Record id"), lambda r: r.entity_id or ""),
         ]
+
+    def _subject(self, row: AuditRow) -> str:
+        if not row.entity_id:
+            return ""
+        subject = self._subjects.get((row.entity, row.entity_id))
+        # The event outlives what it recorded: a vendor or assessment erased since.
+        return subject if subject is not None else self.tr("(deleted)")
 
     def _on_saved(self) -> None:
         self._chain_stale = True
@@ -145,6 +160,7 @@ class AuditLogPage(TablePage):
         with self.context.read() as session:
             total = count_audit_events(session, self.filter_text)
             rows = list_audit_events(session, self.filter_text, 0, LIMIT)
+            self._subjects = audit_subjects(session, rows)
         if total > len(rows):
             count = self.tr("the newest {shown} of {total} events").format(
                 shown=QLocale().toString(len(rows)), total=QLocale().toString(total)

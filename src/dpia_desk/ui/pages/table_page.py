@@ -19,6 +19,9 @@ from dpia_desk.ui.models.rows import ColumnSpec, RowsTableModel
 from dpia_desk.ui.pages import Page
 from dpia_desk.ui.widgets import heading, hint
 
+#: The widest a column is made when sized to its contents (pixels).
+MAX_COLUMN_WIDTH = 360
+
 
 class TablePage(Page):
     """Subclasses give :meth:`page_title`, :meth:`page_description` and :meth:`columns` (and
@@ -95,6 +98,12 @@ class TablePage(Page):
         self.stack.setCurrentWidget(self.table if rows else self.empty_label)
         if rows and not self._loaded:
             self.table.resizeColumnsToContents()
+            # One long text must not push the other columns out of sight: it elides, and the
+            # column can still be widened by hand.
+            header = self.table.horizontalHeader()
+            for column in range(header.count() - 1):
+                if header.sectionSize(column) > MAX_COLUMN_WIDTH:
+                    header.resizeSection(column, MAX_COLUMN_WIDTH)
             self._loaded = True
 
     def activated(self) -> None:
