@@ -42,7 +42,7 @@ from dpia_desk.ui.dialogs.settings_dialog import SettingsDialog
 from dpia_desk.ui.dialogs.store_error import Choice, StoreErrorDialog
 from dpia_desk.ui.dialogs.unlock import UnlockDialog
 from dpia_desk.ui.main_window import MainWindow
-from dpia_desk.ui.pages.audit_log import AuditLogPage
+from dpia_desk.ui.pages.audit_log import AuditLogPage, change_text
 from dpia_desk.ui.pages.vendors import VendorsPage
 from dpia_desk.ui.settings import Preferences
 from dpia_desk.ui.trust_actions import TrustController
@@ -581,3 +581,28 @@ def test_the_audit_log_names_what_each_event_is_about(
         _flush_deletes()
     finally:
         workspace.close()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shown"),
+    [
+        (None, None, ""),
+        (None, "yes", "yes"),
+        ("", "Checked with the vendor", "Checked with the vendor"),
+        ("no", "yes", "no → yes"),
+        (["a", "b"], ["a"], "a, b → a"),
+        (
+            None,
+            {"name": "Dora Pohl", "decision": "approve", "note": ""},
+            "name: Dora Pohl; decision: approve",
+        ),
+        ("2027-01-11", "2027-11-27", "2027-01-11 → 2027-11-27"),
+    ],
+)
+def test_the_audit_log_shows_each_change_in_a_line(old: object, new: object, shown: str) -> None:
+    assert change_text(old, new, 200) == shown
+
+
+def test_a_long_change_is_cut() -> None:
+    text = change_text(None, "x" * 500, 60)
+    assert len(text) == 60 and text.endswith("…")

@@ -195,6 +195,8 @@ class AuditRow:
     entity: str
     entity_id: str | None
     field: str | None
+    old_value: Any = None
+    new_value: Any = None
 
 
 def count_audit_events(session: Session, filter_text: str = "") -> int:
@@ -218,6 +220,8 @@ def list_audit_events(
             AuditEvent.entity,
             AuditEvent.entity_id,
             AuditEvent.field,
+            AuditEvent.old_value,
+            AuditEvent.new_value,
         )
         .order_by(AuditEvent.seq.desc())
         .offset(offset)

@@ -9,6 +9,7 @@ trail).
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -39,6 +40,40 @@ def _when(row: AuditRow) -> str:
 
 def _verify_job(_work: WorkContext, context: WorkspaceContext) -> Any:
     return context.workspace.verify_audit_trail()
+
+
+#: How much of a changed value the table shows, and its tooltip.
+CHANGE_SHOWN = 60
+CHANGE_TIP = 2000
+
+
+def value_text(value: object, limit: int) -> str:
+    """A recorded value in a line: text as is, lists joined, flat records as "key: value", the
+    rest as compact JSON; cut at ``limit`` characters."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, list) and all(isinstance(item, str | int | float) for item in value):
+        text = ", ".join(str(item) for item in value) or "—"
+    elif isinstance(value, dict) and all(
+        isinstance(item, str | int | float | bool) or item is None for item in value.values()
+    ):
+        text = "; ".join(f"{key}: {item}" for key, item in value.items() if item not in (None, ""))
+    else:
+        text = json.dumps(value, ensure_ascii=False, separators=(", ", ": "), default=str)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def change_text(old: object, new: object, limit: int) -> str:
+    """ "old → new" for an update, the new value alone for a creation; "" when the event
+    carries no values (or they were erased with the record)."""
+    if old in (None, "") and new in (None, ""):
+        return ""
+    if old in (None, ""):
+        return value_text(new, limit)
+    return f"{value_text(old, limit // 2)} → {value_text(new, limit // 2)}"
 
 
 class AuditLogPage(TablePage):
@@ -81,11 +116,26 @@ class AuditLogPage(TablePage):
             ColumnSpec(self.tr("When"), _when),
             ColumnSpec(self.tr("Who"), lambda r: r.actor),
             ColumnSpec(self.tr("Action"), lambda r: r.action),
-            ColumnSpec(self.tr("Record"), lambda r: r.entity),
             ColumnSpec(self.tr("Subject"), self._subject, tooltip=self._subject),
             ColumnSpec(self.tr("Field"), lambda r: r.field or ""),
+            ColumnSpec(
+                self.tr("Change"),
+                lambda r: change_text(r.old_value, r.new_value, CHANGE_SHOWN),
+                tooltip=lambda r: change_text(r.old_value, r.new_value, CHANGE_TIP) or None,
+            ),
+            ColumnSpec(self.tr("Record"), lambda r: r.entity),
             ColumnSpec(self.tr("Record id"), lambda r: r.entity_id or ""),
         ]
+
+    def max_column_width(self, column: int) -> int:
+        # Room for the change itself on a laptop screen: the subject and the field id elide
+        # (their tooltips and a drag of the column edge show them whole).
+        title = self.model.headers[column]
+        if title == self.tr("Subject"):
+            return 260
+        if title == self.tr("Field"):
+            return 180
+        return super().max_column_width(column)
 
     def _subject(self, row: AuditRow) -> str:
         if not row.entity_id:

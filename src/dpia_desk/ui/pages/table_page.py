@@ -20,7 +20,7 @@ from dpia_desk.ui.pages import Page
 from dpia_desk.ui.widgets import heading, hint
 
 #: The widest a column is made when sized to its contents (pixels).
-MAX_COLUMN_WIDTH = 360
+MAX_COLUMN_WIDTH = 300
 
 
 class TablePage(Page):
@@ -102,9 +102,14 @@ class TablePage(Page):
             # column can still be widened by hand.
             header = self.table.horizontalHeader()
             for column in range(header.count() - 1):
-                if header.sectionSize(column) > MAX_COLUMN_WIDTH:
-                    header.resizeSection(column, MAX_COLUMN_WIDTH)
+                widest = self.max_column_width(column)
+                if header.sectionSize(column) > widest:
+                    header.resizeSection(column, widest)
             self._loaded = True
+
+    def max_column_width(self, column: int) -> int:
+        """The widest ``column`` is made when sized to its contents (pixels)."""
+        return MAX_COLUMN_WIDTH
 
     def activated(self) -> None:
         self.load()
