@@ -22,7 +22,12 @@ from sqlalchemy.orm import Session
 
 from dpia_desk.services.assessments import AssessmentSnapshot, latest_assessments, snapshot
 from dpia_desk.services.findings import open_findings
-from dpia_desk.services.summary import TIER_RANK, VERDICT_RANK, highest_figure
+from dpia_desk.services.summary import (
+    TIER_RANK,
+    VERDICT_RANK,
+    highest_figure,
+    provisional_figures,
+)
 from dpia_desk.store import get_vendor
 from dpia_desk.store.models import Action, ActionStatus, AISystem, Assessment
 
@@ -159,14 +164,8 @@ def _compare_one(session: Session, vendor_id: str, today: date) -> VendorCompari
         or diligence_snapshot.result.complete
     )
     grade = _str(diligence.get("grade"))
-    provisional = frozenset(
-        key
-        for key, value, final in (
-            ("tier", tier, tier_final),
-            ("verdict", verdict, verdict_final),
-            ("grade", grade, grade_final),
-        )
-        if value is not None and not final
+    provisional = provisional_figures(
+        (tier, tier_final), (verdict, verdict_final), (grade, grade_final)
     )
     return VendorComparison(
         vendor_id=vendor.id,

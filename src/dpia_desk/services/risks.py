@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -150,21 +150,41 @@ def list_risks(session: Session, assessment_id: str) -> list[Risk]:
     )
 
 
+class RatedRisk(Protocol):
+    """What rating a risk needs: a stored :class:`Risk` or a row of the risks tab."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def severity(self) -> int | None: ...
+    @property
+    def likelihood(self) -> int | None: ...
+    @property
+    def residual_severity(self) -> int | None: ...
+    @property
+    def residual_likelihood(self) -> int | None: ...
+
+
+def risk_inputs(risks: Iterable[RatedRisk]) -> list[RiskInput]:
+    """The scoring engine's inputs for register risks."""
+    return [
+        RiskInput(
+            id=risk.id,
+            title=risk.title,
+            severity=risk.severity,
+            likelihood=risk.likelihood,
+            residual_severity=risk.residual_severity,
+            residual_likelihood=risk.residual_likelihood,
+        )
+        for risk in risks
+    ]
+
+
 def register_outcome(risks: Iterable[Risk]) -> DpiaRiskOutcome:
     """The register rated with the CNIL matrix: levels, heat map, Art. 36 flag, reasons."""
-    return score_dpia_risks(
-        [
-            RiskInput(
-                id=risk.id,
-                title=risk.title,
-                severity=risk.severity,
-                likelihood=risk.likelihood,
-                residual_severity=risk.residual_severity,
-                residual_likelihood=risk.residual_likelihood,
-            )
-            for risk in risks
-        ]
-    )
+    return score_dpia_risks(risk_inputs(risks))
 
 
 def form_risk_inputs(current: AssessmentSnapshot) -> list[RiskInput]:
@@ -197,17 +217,7 @@ def dpia_risk_outcome(session: Session, current: AssessmentSnapshot) -> DpiaRisk
     None for other forms."""
     if current.form.scoring != "dpia":
         return None
-    register = [
-        RiskInput(
-            id=risk.id,
-            title=risk.title,
-            severity=risk.severity,
-            likelihood=risk.likelihood,
-            residual_severity=risk.residual_severity,
-            residual_likelihood=risk.residual_likelihood,
-        )
-        for risk in list_risks(session, current.assessment_id)
-    ]
+    register = risk_inputs(list_risks(session, current.assessment_id))
     return score_dpia_risks([*form_risk_inputs(current), *register])
 
 

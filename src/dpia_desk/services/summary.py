@@ -20,6 +20,8 @@ from dpia_desk.store.models import AISystem
 
 TIER_RANK = {"prohibited": 5, "high": 4, "limited": 3, "minimal": 2, "out_of_scope": 1}
 VERDICT_RANK = {"required": 4, "likely_required": 3, "consider": 2, "not_required": 1}
+#: A vendor figure and whether a complete form gives it.
+Figure = tuple[str | None, bool]
 
 
 @dataclass(frozen=True)
@@ -70,22 +72,26 @@ def vendor_figures(session: Session, vendor_id: str) -> VendorFigures:
     still_open = open_findings(session, snapshots)
     tier, tier_final = highest_figure(tiers, TIER_RANK)
     verdict, verdict_final = highest_figure(verdicts, VERDICT_RANK)
-    provisional = {
-        key
-        for key, value, final in (
-            ("tier", tier, tier_final),
-            ("verdict", verdict, verdict_final),
-            ("grade", grade, grade_final),
-        )
-        if value is not None and not final
-    }
+    provisional = provisional_figures(
+        (tier, tier_final), (verdict, verdict_final), (grade, grade_final)
+    )
     return VendorFigures(
         ai_act_tier=tier,
         dpia_verdict=verdict,
         grade=grade,
         open_findings=len(still_open) if seen else None,
         critical_findings=sum(1 for sev in still_open.values() if sev == "critical"),
-        provisional=frozenset(provisional),
+        provisional=provisional,
+    )
+
+
+def provisional_figures(tier: Figure, verdict: Figure, grade: Figure) -> frozenset[str]:
+    """Which of "tier", "verdict" and "grade" have a value from a form still missing required
+    answers."""
+    return frozenset(
+        key
+        for key, (value, final) in (("tier", tier), ("verdict", verdict), ("grade", grade))
+        if value is not None and not final
     )
 
 

@@ -13,9 +13,15 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from dpia_desk.scoring import DpiaRiskOutcome, RiskInput, score_dpia_risks
+from dpia_desk.scoring import DpiaRiskOutcome, score_dpia_risks
 from dpia_desk.services.assessments import get_assessment, is_locked, snapshot
-from dpia_desk.services.risks import dpia_risk_outcome, is_overdue, list_actions, list_risks
+from dpia_desk.services.risks import (
+    dpia_risk_outcome,
+    is_overdue,
+    list_actions,
+    list_risks,
+    risk_inputs,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,19 +113,7 @@ def load_register(session: Session, assessment_id: str, today: date | None = Non
     # The same rating the headline, the review and the document use (one definition).
     outcome = dpia_risk_outcome(session, current) if is_dpia else None
     if outcome is None:
-        outcome = score_dpia_risks(
-            [
-                RiskInput(
-                    id=row.id,
-                    title=row.title,
-                    severity=row.severity,
-                    likelihood=row.likelihood,
-                    residual_severity=row.residual_severity,
-                    residual_likelihood=row.residual_likelihood,
-                )
-                for row in rows
-            ]
-        )
+        outcome = score_dpia_risks(risk_inputs(rows))
     actions = tuple(
         ActionRow(
             action.id,
