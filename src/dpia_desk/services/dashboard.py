@@ -59,6 +59,8 @@ class DueReview:
     days_left: int  # negative: the review date has passed
     ai_act_tier: str | None
     grade: str | None
+    #: Which of "tier", "verdict", "grade" come from forms still missing required answers.
+    provisional: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,14 +178,29 @@ def reviews_due(
     ``limit``), and the counts per window of :data:`DUE_WINDOWS`."""
     horizon = today + timedelta(days=days)
     rows = session.execute(
-        select(Vendor.id, Vendor.name, Vendor.next_review_date, Vendor.ai_act_tier, Vendor.grade)
+        select(
+            Vendor.id,
+            Vendor.name,
+            Vendor.next_review_date,
+            Vendor.ai_act_tier,
+            Vendor.grade,
+            Vendor.provisional,
+        )
         .where(Vendor.next_review_date.is_not(None), Vendor.next_review_date <= horizon)
         .order_by(Vendor.next_review_date, Vendor.sort_name, Vendor.id)
         .limit(limit)
     )
     due = tuple(
-        DueReview(vendor_id, name, when, (when - today).days, tier, grade)
-        for vendor_id, name, when, tier, grade in rows
+        DueReview(
+            vendor_id,
+            name,
+            when,
+            (when - today).days,
+            tier,
+            grade,
+            frozenset(key for key in (provisional or "").split(",") if key),
+        )
+        for vendor_id, name, when, tier, grade, provisional in rows
         if when is not None  # the WHERE excludes it; this tells the type checker
     )
     return due, due_counts(session, today)

@@ -24,7 +24,7 @@ from dpia_desk.ui.context import WorkspaceContext
 from dpia_desk.ui.dashboard.models import ROW_ROLE
 from dpia_desk.ui.dashboard.page import DashboardPage
 from dpia_desk.ui.main_window import MainWindow
-from dpia_desk.ui.models.vendor_table import BADGE_ROLE
+from dpia_desk.ui.models.vendor_table import BADGE_ROLE, PROVISIONAL_ROLE
 from dpia_desk.ui.pages.vendors import VendorsPage
 from dpia_desk.ui.review.windows import find_assessment_window, find_review_window
 from dpia_desk.ui.settings import Preferences
@@ -69,6 +69,11 @@ def test_dashboard_lists_due_reviews_overdue_action_and_blockers(
     assert page.due_model.index(0, 2).data(Qt.ItemDataRole.FontRole).bold()
     assert page.due_model.index(1, 2).data(Qt.ItemDataRole.FontRole) is None
     assert page.due_model.index(2, 3).data(BADGE_ROLE) == "tier:prohibited"
+    # Attrition's grade comes from an unfinished due diligence: marked as in the vendor table.
+    grade = page.due_model.index(0, 4)
+    assert grade.data(PROVISIONAL_ROLE) is True
+    assert "Provisional" in grade.data(Qt.ItemDataRole.ToolTipRole)
+    assert page.due_model.index(2, 3).data(PROVISIONAL_ROLE) is False
     assert page.overdue_tile.value.text() == "1"
     assert page.due_tile.value.text() == "2"
     assert page.overdue_tile.accessibleName() == "Reviews overdue: 1"

@@ -19,7 +19,7 @@ from PySide6.QtGui import QBrush, QFont
 
 from dpia_desk.ui.compare.bars import BAR_ROLE
 from dpia_desk.ui.models.rows import FrozenRowsModel
-from dpia_desk.ui.models.vendor_table import BADGE_ROLE
+from dpia_desk.ui.models.vendor_table import BADGE_ROLE, PROVISIONAL_ROLE
 from dpia_desk.ui.theme import current_theme
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -39,6 +39,8 @@ class Field:
     tooltip: Callable[[Any], str | None] | None = None
     attention: Callable[[Any], bool] | None = None
     align_right: bool = False
+    #: A badge from an unfinished form (drawn with a dashed outline, as in the vendor table).
+    provisional: Callable[[Any], bool] | None = None
 
 
 class RecordTableModel(FrozenRowsModel):
@@ -75,6 +77,8 @@ class RecordTableModel(FrozenRowsModel):
             return f"{field.title}: {field.text(row)}"
         if role == BADGE_ROLE:
             return field.badge(row) if field.badge is not None else None
+        if role == PROVISIONAL_ROLE:
+            return field.provisional(row) if field.provisional is not None else False
         if role == BAR_ROLE:
             return field.bar(row) if field.bar is not None else None
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -174,11 +174,15 @@ class DashboardPage(Page):
                     self.tr("AI Act tier"),
                     lambda r: tier_label(r.ai_act_tier),
                     badge=lambda r: f"tier:{r.ai_act_tier or ''}",
+                    provisional=lambda r: "tier" in r.provisional,
+                    tooltip=lambda r: self._provisional_tip(r, "tier"),
                 ),
                 Field(
                     self.tr("Grade"),
                     lambda r: grade_label(r.grade),
                     badge=lambda r: f"grade:{r.grade or ''}",
+                    provisional=lambda r: "grade" in r.provisional,
+                    tooltip=lambda r: self._provisional_tip(r, "grade"),
                 ),
             ],
             self,
@@ -381,6 +385,13 @@ class DashboardPage(Page):
         table.setFixedHeight(height)
 
     # --- texts ---------------------------------------------------------------------------------
+
+    def _provisional_tip(self, row: Any, figure: str) -> str | None:
+        if figure not in row.provisional:
+            return None
+        return self.tr(
+            "Provisional: the form it comes from still has required questions unanswered."
+        )
 
     def _when(self, row: DueReview) -> str:
         if row.days_left < 0:
