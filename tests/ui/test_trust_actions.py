@@ -577,6 +577,12 @@ def test_the_audit_log_names_what_each_event_is_about(
         assert by_record[kept] == "TalentSift GmbH"
         assert by_record[assessment.id] == "TalentSift GmbH · DPIA screening v1"
         assert by_record[gone] == "(deleted)"
+        # The filter finds everything about a vendor by its name (accents and case aside).
+        assert page.filter_edit is not None
+        page.filter_edit.setText("TALENTSIFT")
+        page.load()
+        subjects = {page.model.index(row, subject).data() for row in range(page.model.rowCount())}
+        assert subjects == {"TalentSift GmbH", "TalentSift GmbH · DPIA screening v1"}
         window.close()
         _flush_deletes()
     finally:

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from dpia_desk.store import InvalidFieldError, NotFoundError, get_vendor, record_event
+from dpia_desk.store.folding import fold_for_search
 from dpia_desk.store.models import (
     Action,
     AISystem,
@@ -281,11 +282,26 @@ def _audit_filter(filter_text: str) -> Any:
         return None
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     pattern = f"%{escaped}%"
+    folded = fold_for_search(text)
+    folded_escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    # Events about a vendor whose name matches: the vendor, its systems, reviews and
+    # assessments, and those assessments' risks and actions (what the Subject column shows).
+    vendors = select(Vendor.id).where(Vendor.sort_name.like(f"%{folded_escaped}%", escape="\\"))
+    assessments = select(Assessment.id).where(Assessment.vendor_id.in_(vendors))
+    about_vendor = (
+        AuditEvent.entity_id.in_(vendors)
+        | AuditEvent.entity_id.in_(select(AISystem.id).where(AISystem.vendor_id.in_(vendors)))
+        | AuditEvent.entity_id.in_(select(Review.id).where(Review.vendor_id.in_(vendors)))
+        | AuditEvent.entity_id.in_(assessments)
+        | AuditEvent.entity_id.in_(select(Risk.id).where(Risk.assessment_id.in_(assessments)))
+        | AuditEvent.entity_id.in_(select(Action.id).where(Action.assessment_id.in_(assessments)))
+    )
     return (
         func.lower(AuditEvent.actor).like(pattern, escape="\\")
         | AuditEvent.action.like(pattern, escape="\\")
         | AuditEvent.entity.like(pattern, escape="\\")
         | func.lower(func.coalesce(AuditEvent.field, "")).like(pattern, escape="\\")
+        | about_vendor
     )
 
 

@@ -108,7 +108,7 @@ class AuditLogPage(TablePage):
         )
 
     def filter_placeholder(self) -> str | None:
-        return self.tr("Filter by person, action, record or field…")
+        return self.tr("Filter by vendor, person, action, record or field…")
 
     def columns(self) -> Sequence[ColumnSpec]:
         return [
