@@ -71,6 +71,15 @@ class RecoveryKeyPanel(QWidget):
         layout.addWidget(self.intro)
         layout.addWidget(self.key_label)
         layout.addLayout(tools)
+        self.advice = hint(
+            self.tr(
+                "Keep it apart from the workspace file: in your organisation's password manager, "
+                "or printed and locked away. Anyone who has both can read everything in it; "
+                "without the key, the passphrase or the keychain entry, nobody can, not even "
+                "the makers of dpia_desk."
+            )
+        )
+        layout.addWidget(self.advice)
 
     def set_key(self, key: RecoveryKey, workspace_path: Path) -> None:
         self.recovery = key
