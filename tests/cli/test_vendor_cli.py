@@ -65,6 +65,7 @@ def test_list_and_show(workspace: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert shown["country"] == "FR" and shown["ai_systems"] == []
     code, out, _ = _run(capsys, *ws, "vendor", "show", acme.strip())
     assert "name: Acme" in out and "country: FR" in out
+    assert "provisional: \n" in out and "[" not in out  # lists read as text, not Python
 
 
 def test_empty_list_says_how_to_add(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -139,6 +139,8 @@ def _print_vendor(document: dict[str, Any]) -> None:
             print(f"{field}:")
             for entry in value:
                 print("  - " + ", ".join(str(part) for part in entry.values()))
+        elif isinstance(value, list):
+            print(f"{field}: {', '.join(str(item) for item in value)}")
         else:
             print(f"{field}: {'' if value is None else value}")
     print("ai_systems:")
