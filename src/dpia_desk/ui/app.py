@@ -202,7 +202,9 @@ class AppController(QObject):
             if not problems or self.workspace is not workspace or self.window is not window:
                 return
             log.warning("damage found after opening: %s", "; ".join(problems))
-            self._reopen_after_damage()
+            # As for locking: open dialogs close first, the session once their loops returned.
+            self._reject_open_dialogs()
+            QTimer.singleShot(0, self._reopen_after_damage)
 
         def failed(error: BaseException) -> None:
             # Closed (locked, quit) while it ran, or unreadable: the next open checks again.
@@ -214,6 +216,8 @@ class AppController(QObject):
         )  # fmt: skip
 
     def _reopen_after_damage(self) -> None:
+        if self.workspace is None:
+            return
         quit_on_close = self.app.quitOnLastWindowClosed()
         self.app.setQuitOnLastWindowClosed(False)
         try:
@@ -287,10 +291,14 @@ class AppController(QObject):
         returned: locking from inside a dialog's ``exec()`` would delete the window under it."""
         if self.workspace is None:
             return
+        self._reject_open_dialogs()
+        QTimer.singleShot(0, self.lock)
+
+    @staticmethod
+    def _reject_open_dialogs() -> None:
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
-        QTimer.singleShot(0, self.lock)
 
     def lock(self) -> None:
         if self.workspace is None:
