@@ -7,6 +7,8 @@ import threading
 from types import TracebackType
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
 from dpia_desk.ui.workers import SynchronousWorkRunner, WorkContext, WorkRunner
@@ -154,3 +156,34 @@ def test_runner_lets_go_of_finished_handles(qtbot: QtBot) -> None:
     assert [handle.result for handle in handles] == [0, 2, 4]
     assert all(handle.is_done for handle in handles)
     runner.shutdown()
+
+
+def test_outcomes_for_a_deleted_owner_are_dropped(qtbot: QtBot) -> None:
+    """A page closed while its job runs: the job's progress and result reach nobody (they would
+    touch deleted widgets), while other jobs' callbacks still arrive."""
+    runner = WorkRunner()
+    release = threading.Event()
+    owner = QObject()
+    seen: list[object] = []
+
+    def waits(work: WorkContext) -> str:
+        release.wait(5)
+        work.progress(1, 1, "half way")
+        return "late"
+
+    try:
+        runner.submit(
+            waits,
+            on_result=seen.append,
+            on_progress=lambda done, total, _text: seen.append((done, total)),
+            owner=owner,
+        )
+        shiboken6.delete(owner)
+        release.set()
+        with qtbot.waitSignal(runner.submit(add, 1, 2, on_result=seen.append).done, timeout=5000):
+            pass
+        assert runner.wait_for_done(5000)
+        qtbot.wait(20)
+        assert seen == [3]
+    finally:
+        runner.shutdown()

@@ -27,6 +27,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Protocol
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance, Slot
 
 log = logging.getLogger(__name__)
@@ -127,6 +128,7 @@ class Runner(Protocol):
         on_error: Callable[[BaseException], None] | None = ...,
         on_progress: Callable[[int, int, str], None] | None = ...,
         on_cancelled: Callable[[], None] | None = ...,
+        owner: QObject | None = ...,
     ) -> WorkHandle: ...
 
     def wait_for_done(self, timeout_ms: int = ...) -> bool: ...
@@ -138,20 +140,36 @@ def _report_unhandled(error: BaseException) -> None:
     sys.excepthook(type(error), error, error.__traceback__)
 
 
+def _while_alive(owner: QObject | None, callback: Callable[..., None]) -> Callable[..., None]:
+    """``callback``, skipped once ``owner`` (a page, a model) has been deleted: a job outlives
+    the window that started it, and its outcome must not touch widgets that are gone."""
+    if owner is None:
+        return callback
+
+    def call(*args: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(*args)
+
+    return call
+
+
 def _wire(
     handle: WorkHandle,
     on_result: Callable[[Any], None] | None,
     on_error: Callable[[BaseException], None] | None,
     on_progress: Callable[[int, int, str], None] | None,
     on_cancelled: Callable[[], None] | None,
+    owner: QObject | None = None,
 ) -> None:
     if on_progress is not None:
-        handle.progress.connect(on_progress)
+        handle.progress.connect(_while_alive(owner, on_progress))
     if on_result is not None:
-        handle.finished.connect(on_result)
-    handle.failed.connect(on_error if on_error is not None else _report_unhandled)
+        handle.finished.connect(_while_alive(owner, on_result))
+    handle.failed.connect(
+        _while_alive(owner, on_error) if on_error is not None else _report_unhandled
+    )
     if on_cancelled is not None:
-        handle.cancelled.connect(on_cancelled)
+        handle.cancelled.connect(_while_alive(owner, on_cancelled))
 
 
 def _execute(handle: WorkHandle, fn: Job, args: tuple[Any, ...]) -> None:
@@ -219,11 +237,12 @@ class WorkRunner(QObject):
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
+        owner: QObject | None = None,
     ) -> WorkHandle:
         # Parentless: Python owns the handle, so it lives as long as the caller or this runner
         # holds it (a Qt parent could delete it under a caller still connected to it).
         handle = WorkHandle(description or getattr(fn, "__name__", "job"))
-        _wire(handle, on_result, on_error, on_progress, on_cancelled)
+        _wire(handle, on_result, on_error, on_progress, on_cancelled, owner)
         self._next_key += 1
         self._handles[self._next_key] = handle
         self._pool.start(_Task(handle, fn, args, self._released, self._next_key))
@@ -268,9 +287,10 @@ class SynchronousWorkRunner(QObject):
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
+        owner: QObject | None = None,
     ) -> WorkHandle:
         handle = WorkHandle(description or getattr(fn, "__name__", "job"))
-        _wire(handle, on_result, on_error, on_progress, on_cancelled)
+        _wire(handle, on_result, on_error, on_progress, on_cancelled, owner)
         self.submitted.append(handle.description)
         _execute(handle, fn, args)
         return handle

@@ -332,6 +332,7 @@ class ComparePage(Page):
             list(self.vendor_ids),
             date.today(),
             description="compare vendors",
+            owner=self,
             on_result=arrived,
             on_error=failed,
             on_progress=progress,

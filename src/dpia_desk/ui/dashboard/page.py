@@ -472,6 +472,7 @@ class DashboardPage(Page):
             self.context,
             self.today,
             description="dashboard",
+            owner=self,
             on_result=summary,
             on_error=lambda error: self._failed(error, generation),
         )
@@ -498,6 +499,7 @@ class DashboardPage(Page):
             self.context,
             BLOCKER_LIMIT,
             description="dashboard blockers",
+            owner=self,
             on_result=arrived,
             on_error=lambda error: self._failed(error, generation),
             on_progress=progress,

@@ -407,6 +407,7 @@ class VendorTableModel(QAbstractTableModel):
                 self._source,
                 self._filter,
                 description="count vendors",
+                owner=self,
                 on_result=lambda total: self._count_arrived(generation, total),
             )
 

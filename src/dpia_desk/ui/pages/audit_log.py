@@ -163,7 +163,7 @@ class AuditLogPage(TablePage):
         self.chain_status.set_text(self.tr("Verifying the audit trail…"))
         self.verify_button.setEnabled(False)
         self._verifying = self.context.runner.submit(
-            _verify_job, self.context, description="verify audit trail",
+            _verify_job, self.context, description="verify audit trail", owner=self,
             on_result=self._show_chain, on_error=self._chain_failed,
         )  # fmt: skip
         return self._verifying

@@ -66,6 +66,7 @@ class FormsPage(TablePage):
         self.context.runner.submit(
             _load_library,
             description="load forms",
+            owner=self,
             on_result=self._show_library,
             on_error=self._show_error,
         )

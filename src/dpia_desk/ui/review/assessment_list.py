@@ -266,7 +266,7 @@ class AssessmentListPage(Page):
         self._reload_timer.timeout.connect(self.model.reload)
         self._show_count(self.model.rowCount())
         context.runner.submit(
-            _titles_job, description="form titles", on_result=self.model.set_titles
+            _titles_job, description="form titles", on_result=self.model.set_titles, owner=self
         )
 
     def apply_filter(self) -> None:

@@ -246,6 +246,7 @@ class ReviewOverviewWidget(QWidget):
             self.context,
             self.review_id,
             description="review overview",
+            owner=self,
             on_result=self._loaded,
             on_error=self._failed,
         )
