@@ -370,6 +370,7 @@ class AssessmentController(QObject):
             self.max_evidence_bytes,
             isinstance(question, EvidenceQuestion),
             description="attach evidence",
+            owner=self,
             on_result=lambda _names: self._after_evidence(),
             on_error=lambda error: self._evidence_failed(question_id or "", error),
         )
