@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from alembic import command
+from tests.services.test_assessments import HIGH_RISK_CV_FILTER
 
 from dpia_desk import paths
 from dpia_desk.cli import main
@@ -163,12 +164,23 @@ def test_delete_says_what_goes_and_needs_a_yes(
 
 
 def test_a_reading_command_upgrades_an_older_workspace_first(
-    workspace: Path, capsys: pytest.CaptureFixture[str]
+    workspace: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     """After an update, ``vendor list`` works at once: the schema is upgraded (after a verified
     backup, as the desktop app does) and stderr says so."""
     ws = ["--workspace", str(workspace)]
-    _run(capsys, *ws, "vendor", "add", "--name", "Acme")
+    _, vendor_id, _ = _run(capsys, *ws, "vendor", "add", "--name", "Acme")
+    # Half an AI Act screening: after the upgrade its tier is marked provisional at once.
+    _, assessment, _ = _run(
+        capsys, *ws, "assess", "new", "--vendor", vendor_id.strip(), "--form", "ai_act_screening",
+        "--json",
+    )  # fmt: skip
+    answers = tmp_path / "half.json"
+    answers.write_text(json.dumps(dict(list(HIGH_RISK_CV_FILTER.items())[:6])), encoding="utf-8")
+    code, _out, err = _run(
+        capsys, *ws, "assess", "answer", json.loads(assessment)["id"], "--answers", str(answers)
+    )
+    assert code == 0, err
     previous = migrate.KNOWN_REVISIONS[-2]
     with Workspace.open(workspace, KeychainKey()) as opened, opened.engine.begin() as connection:
         command.downgrade(migrate.alembic_config(connection), previous)
@@ -176,7 +188,7 @@ def test_a_reading_command_upgrades_an_older_workspace_first(
     assert code == 0, err
     assert f"upgraded {workspace}" in err and migrate.HEAD_REVISION in err
     (row,) = json.loads(out)
-    assert row["name"] == "Acme" and row["provisional"] == []
+    assert row["name"] == "Acme" and row["provisional"] == ["tier"]
     assert list(paths.default_backup_dir().glob(f"*before-schema-{migrate.HEAD_REVISION}.dpia"))
     code, _out, err = _run(capsys, *ws, "vendor", "list")
     assert code == 0 and err == ""  # once only

@@ -6,19 +6,22 @@ import argparse
 from pathlib import Path
 
 import pytest
+from alembic import command
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from dpia_desk.errors import DpiaDeskError
-from dpia_desk.services.assessments import add_evidence, start_assessment
+from dpia_desk.services.assessments import add_evidence, set_answers, start_assessment
 from dpia_desk.services.library import current_form
-from dpia_desk.store import KeychainKey, Workspace, add_vendor
+from dpia_desk.services.summary import refresh_vendor_summary
+from dpia_desk.store import KeychainKey, Workspace, add_vendor, list_vendors, migrate
 from dpia_desk.store.damage import PAGE_SIZE
 from dpia_desk.ui.app import AppController, read_passphrase
 from dpia_desk.ui.dialogs.locked import LockedDialog
 from dpia_desk.ui.dialogs.store_error import Choice, StoreErrorDialog
 from dpia_desk.ui.settings import Preferences
 from dpia_desk.ui.workers import SynchronousWorkRunner
+from tests.services.test_assessments import HIGH_RISK_CV_FILTER
 from tests.store.helpers import decrypt_pages
 
 
@@ -173,3 +176,40 @@ def test_a_healthy_workspace_is_checked_after_the_window_shows(
     assert workspace is not None
     qtbot.waitUntil(lambda: workspace.pages_verified)
     assert controller.workspace is workspace and not workspace.read_only
+
+
+def test_an_upgraded_workspace_gets_its_vendor_figures_again(
+    qtbot: QtBot, app: QApplication, workspace_path: Path
+) -> None:
+    """A workspace from the previous schema has no provisional marks stored: the first start
+    after the upgrade computes every vendor's figures again."""
+    workspace = Workspace.create(workspace_path, KeychainKey())[0]
+    with workspace.session() as session:
+        vendor = add_vendor(session, actor="t", name="Halfway Oy")
+        screening = start_assessment(
+            session, actor="t", vendor_id=vendor.id, form=current_form("ai_act_screening")
+        )
+        set_answers(
+            session, actor="t", assessment_id=screening.id,
+            answers=dict(list(HIGH_RISK_CV_FILTER.items())[:6]),
+        )  # fmt: skip
+        refresh_vendor_summary(session, vendor.id)
+    with workspace.engine.begin() as connection:
+        command.downgrade(migrate.alembic_config(connection), migrate.KNOWN_REVISIONS[-2])
+    workspace.close()
+
+    controller = AppController(
+        app, workspace_path, preferences=Preferences(auto_lock_minutes=0),
+        runner=SynchronousWorkRunner(),
+    )  # fmt: skip
+    try:
+        assert controller.start()
+        opened = controller.workspace
+        assert opened is not None
+        with opened.read_session() as session:
+            (row,) = list_vendors(session, "")
+        assert row.provisional == {"tier"}
+        assert opened.upgraded_from is None  # done once
+    finally:
+        controller.close_session()
+        app.removeEventFilter(controller.idle)

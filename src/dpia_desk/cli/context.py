@@ -90,6 +90,10 @@ def open_workspace(args: argparse.Namespace, *, read_only: bool = False) -> Work
     except WorkspaceNeedsUpgradeError:
         pass
     with Workspace.open(path, source) as upgraded:
+        from dpia_desk.services.summary import refresh_all_vendor_summaries
+
+        with upgraded.session() as session:  # what the newer schema caches, filled in
+            refresh_all_vendor_summaries(session)
         print(
             f"dpia-desk: upgraded {upgraded.path} to schema {HEAD_REVISION} "
             f"(a verified backup was taken first, in {paths.default_backup_dir()})",

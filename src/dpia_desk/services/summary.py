@@ -7,6 +7,7 @@ move them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -16,7 +17,7 @@ from dpia_desk.scoring import ScoreResult
 from dpia_desk.services.assessments import AssessmentSnapshot, latest_assessments, snapshot
 from dpia_desk.services.findings import open_findings
 from dpia_desk.store import set_vendor_summary
-from dpia_desk.store.models import AISystem
+from dpia_desk.store.models import AISystem, Vendor
 
 TIER_RANK = {"prohibited": 5, "high": 4, "limited": 3, "minimal": 2, "out_of_scope": 1}
 VERDICT_RANK = {"required": 4, "likely_required": 3, "consider": 2, "not_required": 1}
@@ -116,3 +117,16 @@ def refresh_vendor_summary(session: Session, vendor_id: str) -> VendorFigures:
         provisional=figures.provisional,
     )
     return figures
+
+
+def refresh_all_vendor_summaries(
+    session: Session, progress: Callable[[int, int], None] | None = None
+) -> int:
+    """Recompute every vendor's cached figures (after a schema upgrade added one, or a rules
+    change moved them); returns how many vendors. ``progress(done, total)`` after each."""
+    vendor_ids = list(session.scalars(select(Vendor.id).order_by(Vendor.sort_name)))
+    for done, vendor_id in enumerate(vendor_ids, 1):
+        refresh_vendor_summary(session, vendor_id)
+        if progress is not None:
+            progress(done, len(vendor_ids))
+    return len(vendor_ids)

@@ -150,6 +150,9 @@ class Workspace:
         #: Every page has been authenticated (False after an open with ``defer_page_scan``
         #: until :meth:`verify_pages` has run).
         self.pages_verified = True
+        #: The schema revision this open upgraded from, None when none was needed: derived
+        #: data a newer schema adds (the vendor table's figures) is then recomputed by the app.
+        self.upgraded_from: str | None = None
         disable_core_dumps()
         self._key = bytearray(key)
         self._lock = lock
@@ -288,6 +291,7 @@ class Workspace:
                 workspace.pages_verified = True
             if revision != migrate.HEAD_REVISION:
                 workspace._upgrade(revision)
+                workspace.upgraded_from = revision
             if opened_with != "recovery":
                 keys.remember_mode(salt, opened_with)
         except BaseException:

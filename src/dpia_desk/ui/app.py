@@ -177,6 +177,8 @@ class AppController(QObject):
             self._idle_filter_installed = True
             QTimer.singleShot(0, self, lambda: self.app.installEventFilter(self.idle))
         window = self.window
+        if workspace.upgraded_from is not None and not workspace.read_only:
+            self._refresh_figures(workspace)
         if not workspace.pages_verified:
             # After the first screen has settled: the check competes with painting for the CPU.
             QTimer.singleShot(
@@ -192,6 +194,24 @@ class AppController(QObject):
             lambda: self.automatic_backup() if self.window is window else None,
         )
         return self.window
+
+    def _refresh_figures(self, workspace: Workspace) -> None:
+        """After a schema upgrade, every vendor's cached figures are computed again (a newer
+        schema may hold more of them, e.g. which are provisional), on the runner."""
+        workspace.upgraded_from = None  # once per upgrade, not at every unlock
+        context = self.context
+
+        def refreshed(_count: object) -> None:
+            if context is not None and self.context is context:
+                context.notify_changed("vendor")
+
+        def failed(error: BaseException) -> None:
+            log.info("vendor figures not refreshed: %s", error)  # they refresh as forms change
+
+        self.runner.submit(
+            _refresh_figures_job, workspace, description="refresh vendor figures",
+            on_result=refreshed, on_error=failed,
+        )  # fmt: skip
 
     def _verify_pages(self, workspace: Workspace, window: MainWindow) -> None:
         """The page check the open left out, on the runner. Damage found closes the session
@@ -434,6 +454,15 @@ class AppController(QObject):
                 box.exec()
         else:
             sys.excepthook(type(error), error, error.__traceback__)
+
+
+def _refresh_figures_job(work: WorkContext, workspace: Workspace) -> int:
+    from dpia_desk.services.summary import refresh_all_vendor_summaries
+
+    with workspace.session() as session:
+        return refresh_all_vendor_summaries(
+            session, lambda done, total: work.progress(done, total, "")
+        )
 
 
 def _verify_pages_job(_work: WorkContext, workspace: Workspace) -> list[str]:
