@@ -35,8 +35,9 @@ Module map
 ``settings``                   per-user ``QSettings`` (keys listed in its docstring)
 ``lists``                      ``search_field`` and ``filter_as_you_type`` (a filter field that
                                queries once typing pauses), ``record_table``, ``table_or_message``
-``passphrase_fields``          ``PassphraseFields``: a new passphrase typed twice (first run,
-                               change key), ``MIN_PASSPHRASE``
+``passphrase_fields``          ``KeyModeChoice``: keychain or a passphrase typed twice
+                               (``PassphraseFields``) for a new key (first run, change key),
+                               ``keychain_problem``, ``MIN_PASSPHRASE``
 ``widgets``                    ``FieldError``, ``Banner``, ``FittedDialog``, ``make_primary``,
                                ``indented``, ``beside_symbol``, ``disposing`` (every dialog shown
                                with ``exec()`` goes through it)

@@ -31,11 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from dpia_desk.errors import DpiaDeskError
-from dpia_desk.store import KeychainKey, NoSecureKeychainError, Passphrase, RecoveryKey, Workspace
-from dpia_desk.store.keys import secure_keyring
+from dpia_desk.store import KeychainKey, Passphrase, RecoveryKey, Workspace
 from dpia_desk.ui.dialogs.recovery_key import RecoveryKeyPanel
 from dpia_desk.ui.icons import app_icon
-from dpia_desk.ui.passphrase_fields import PassphraseFields
+from dpia_desk.ui.passphrase_fields import KeyModeChoice, KeyModeTexts
 from dpia_desk.ui.widgets import (
     Banner,
     FittedDialog,
@@ -46,15 +45,6 @@ from dpia_desk.ui.widgets import (
     make_primary,
 )
 from dpia_desk.ui.workers import Runner, WorkContext
-
-
-def keychain_problem() -> str | None:
-    """Why the keychain cannot be used here, or None when a secure one is available."""
-    try:
-        secure_keyring()
-    except NoSecureKeychainError as error:
-        return error.detail
-    return None
 
 
 def _create(
@@ -97,46 +87,35 @@ class FirstRunDialog(FittedDialog):
 
     def _key_mode_page(self) -> QWidget:
         page = QWidget()
-        problem = keychain_problem()
-
-        self.keychain_radio = QRadioButton(self.tr("Keep the key in the &keychain (recommended)"))
-        self.keychain_radio.setAccessibleName(self.tr("Keychain mode"))
-        if problem is None:
-            keychain_text = self.tr(
-                "The workspace opens without a password while you are signed in to this "
-                "computer; its key stays in your account's keychain."
-            )
-        else:
-            keychain_text = self.tr(
-                "Not available: no secure keychain was found on this computer ({reason})."
-            ).format(reason=problem)
-        self.keychain_note = hint(keychain_text)
-        self.passphrase_radio = QRadioButton(self.tr("Protect it with a &passphrase"))
-        self.passphrase_radio.setAccessibleName(self.tr("Passphrase mode"))
-        self.passphrase_note = hint(
-            self.tr(
-                "You type the passphrase each time you open the workspace. Choose a long one you "
-                "will remember: besides it, only the recovery key shown next opens the file."
-            )
+        self.key_choice = KeyModeChoice(
+            KeyModeTexts(
+                keychain=self.tr("Keep the key in the &keychain (recommended)"),
+                keychain_name=self.tr("Keychain mode"),
+                keychain_note=self.tr(
+                    "The workspace opens without a password while you are signed in to this "
+                    "computer; its key stays in your account's keychain."
+                ),
+                passphrase=self.tr("Protect it with a &passphrase"),
+                passphrase_name=self.tr("Passphrase mode"),
+                passphrase_note=self.tr(
+                    "You type the passphrase each time you open the workspace. Choose a long one "
+                    "you will remember: besides it, only the recovery key shown next opens the "
+                    "file."
+                ),
+                passphrase_field=self.tr("Passphrase"),
+                confirm_field=self.tr("Passphrase again"),
+            ),
+            prefer_passphrase=False,
         )
-        self.mode_group = QButtonGroup(self)
-        self.mode_group.addButton(self.keychain_radio)
-        self.mode_group.addButton(self.passphrase_radio)
-
-        self.passphrase_form = PassphraseFields(self.tr("Passphrase"), self.tr("Passphrase again"))
-        # The form's parts, under the names the rest of the dialog (and its tests) use.
+        # Its parts, under the names the rest of the dialog (and its tests) use.
+        self.keychain_radio = self.key_choice.keychain_radio
+        self.keychain_note = self.key_choice.keychain_note
+        self.passphrase_radio = self.key_choice.passphrase_radio
+        self.passphrase_form = self.key_choice.passphrase_form
         self.passphrase_edit = self.passphrase_form.passphrase_edit
         self.passphrase_error = self.passphrase_form.passphrase_error
         self.confirm_edit = self.passphrase_form.confirm_edit
         self.confirm_error = self.passphrase_form.confirm_error
-
-        if problem is None:
-            self.keychain_radio.setChecked(True)
-        else:
-            self.keychain_radio.setEnabled(False)
-            self.passphrase_radio.setChecked(True)
-        self.passphrase_radio.toggled.connect(self._sync_mode)
-        self._sync_mode()
 
         self.create_error = Banner("", "warning")
         self.create_error.hide()
@@ -166,31 +145,16 @@ class FirstRunDialog(FittedDialog):
         layout.addWidget(where)
         layout.addSpacing(8)
         layout.addWidget(heading(self.tr("How should the key be kept?")))
-        layout.addWidget(self.keychain_radio)
-        layout.addWidget(indented(self.keychain_note))
-        layout.addWidget(self.passphrase_radio)
-        layout.addWidget(indented(self.passphrase_note))
-        layout.addWidget(self.passphrase_form)
+        layout.addWidget(self.key_choice)
         layout.addWidget(self.create_error)
         layout.addStretch(1)
         layout.addLayout(buttons)
         return page
 
-    def _sync_mode(self) -> None:
-        self.passphrase_form.setEnabled(self.passphrase_radio.isChecked())
-        if self.passphrase_radio.isChecked():
-            self.passphrase_edit.setFocus()
-
-    def _key_source(self) -> KeychainKey | Passphrase | None:
-        if self.keychain_radio.isChecked():
-            return KeychainKey()
-        passphrase = self.passphrase_form.checked_passphrase()
-        return None if passphrase is None else Passphrase(passphrase)
-
     def create_workspace(self) -> None:
         if self._busy:
             return
-        source = self._key_source()
+        source = self.key_choice.key_source()
         if source is None:
             return
         self.create_error.hide()
@@ -207,18 +171,9 @@ class FirstRunDialog(FittedDialog):
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self._busy = busy
         self.busy_label.setText(text if busy else "")
-        for widget in (
-            self.create_button,
-            self.cancel_button,
-            self.keychain_radio,
-            self.passphrase_radio,
-            self.passphrase_form,
-            self.finish_button,
-        ):
+        for widget in (self.create_button, self.cancel_button, self.finish_button):
             widget.setEnabled(not busy)
-        if not busy:
-            self.keychain_radio.setEnabled(keychain_problem() is None)
-            self._sync_mode()
+        self.key_choice.set_busy(busy)
 
     def _created(self, result: tuple[Workspace, RecoveryKey]) -> None:
         self._set_busy(False)

@@ -16,10 +16,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QHBoxLayout,
     QPushButton,
-    QRadioButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -27,17 +25,15 @@ from PySide6.QtWidgets import (
 
 from dpia_desk.errors import DpiaDeskError
 from dpia_desk.store import KeychainKey, Passphrase
-from dpia_desk.ui.dialogs.first_run import keychain_problem
 from dpia_desk.ui.dialogs.recovery_key import RecoveryKeyPanel
 from dpia_desk.ui.icons import app_icon
-from dpia_desk.ui.passphrase_fields import PassphraseFields
+from dpia_desk.ui.passphrase_fields import KeyModeChoice, KeyModeTexts
 from dpia_desk.ui.widgets import (
     Banner,
     FittedDialog,
     fit_height,
     heading,
     hint,
-    indented,
     make_primary,
 )
 from dpia_desk.ui.workers import Runner, WorkContext
@@ -86,7 +82,6 @@ class RekeyDialog(FittedDialog):
 
     def _choose_page(self) -> QWidget:
         page = QWidget()
-        problem = keychain_problem()
         if self.workspace.opened_with == "passphrase":
             now = self.tr("It opens with a passphrase now.")
         elif self.workspace.opened_with == "keychain":
@@ -95,48 +90,34 @@ class RekeyDialog(FittedDialog):
             now = self.tr("It was opened with its recovery key.")
         self.now_label = hint(now)
 
-        self.keychain_radio = QRadioButton(self.tr("A new key in this computer's &keychain"))
-        self.keychain_radio.setAccessibleName(self.tr("New keychain key"))
-        if problem is None:
-            keychain_text = self.tr(
-                "A new random key, kept in your account's keychain: the workspace opens without "
-                "a password while you are signed in."
-            )
-        else:
-            keychain_text = self.tr(
-                "Not available: no secure keychain was found on this computer ({reason})."
-            ).format(reason=problem)
-        self.keychain_note = hint(keychain_text)
-        self.passphrase_radio = QRadioButton(self.tr("A new &passphrase"))
-        self.passphrase_radio.setAccessibleName(self.tr("New passphrase"))
-        self.passphrase_note = hint(
-            self.tr(
-                "You type it each time you open the workspace; only the new recovery key can "
-                "replace it."
-            )
+        self.key_choice = KeyModeChoice(
+            KeyModeTexts(
+                keychain=self.tr("A new key in this computer's &keychain"),
+                keychain_name=self.tr("New keychain key"),
+                keychain_note=self.tr(
+                    "A new random key, kept in your account's keychain: the workspace opens "
+                    "without a password while you are signed in."
+                ),
+                passphrase=self.tr("A new &passphrase"),
+                passphrase_name=self.tr("New passphrase"),
+                passphrase_note=self.tr(
+                    "You type it each time you open the workspace; only the new recovery key can "
+                    "replace it."
+                ),
+                passphrase_field=self.tr("New passphrase"),
+                confirm_field=self.tr("New passphrase again"),
+            ),
+            prefer_passphrase=self.workspace.opened_with == "passphrase",
         )
-        group = QButtonGroup(self)
-        group.addButton(self.keychain_radio)
-        group.addButton(self.passphrase_radio)
-
-        self.passphrase_form = PassphraseFields(
-            self.tr("New passphrase"), self.tr("New passphrase again")
-        )
-        # The form's parts, under the names the rest of the dialog (and its tests) use.
+        # Its parts, under the names the rest of the dialog (and its tests) use.
+        self.keychain_radio = self.key_choice.keychain_radio
+        self.keychain_note = self.key_choice.keychain_note
+        self.passphrase_radio = self.key_choice.passphrase_radio
+        self.passphrase_form = self.key_choice.passphrase_form
         self.passphrase_edit = self.passphrase_form.passphrase_edit
         self.passphrase_error = self.passphrase_form.passphrase_error
         self.confirm_edit = self.passphrase_form.confirm_edit
         self.confirm_error = self.passphrase_form.confirm_error
-
-        if problem is not None:
-            self.keychain_radio.setEnabled(False)
-            self.passphrase_radio.setChecked(True)
-        elif self.workspace.opened_with == "passphrase":
-            self.passphrase_radio.setChecked(True)
-        else:
-            self.keychain_radio.setChecked(True)
-        self.passphrase_radio.toggled.connect(self._sync_mode)
-        self._sync_mode()
 
         self.what_happens = hint(
             self.tr(
@@ -166,11 +147,7 @@ class RekeyDialog(FittedDialog):
         layout.addWidget(self.now_label)
         layout.addSpacing(6)
         layout.addWidget(heading(self.tr("The new key")))
-        layout.addWidget(self.keychain_radio)
-        layout.addWidget(indented(self.keychain_note))
-        layout.addWidget(self.passphrase_radio)
-        layout.addWidget(indented(self.passphrase_note))
-        layout.addWidget(self.passphrase_form)
+        layout.addWidget(self.key_choice)
         layout.addSpacing(6)
         layout.addWidget(self.what_happens)
         layout.addWidget(self.error_banner)
@@ -178,21 +155,10 @@ class RekeyDialog(FittedDialog):
         layout.addLayout(buttons)
         return page
 
-    def _sync_mode(self) -> None:
-        self.passphrase_form.setEnabled(self.passphrase_radio.isChecked())
-        if self.passphrase_radio.isChecked():
-            self.passphrase_edit.setFocus()
-
-    def _key_source(self) -> KeychainKey | Passphrase | None:
-        if self.keychain_radio.isChecked():
-            return KeychainKey()
-        passphrase = self.passphrase_form.checked_passphrase()
-        return None if passphrase is None else Passphrase(passphrase)
-
     def change_key(self) -> None:
         if self._busy:
             return
-        source = self._key_source()
+        source = self.key_choice.key_source()
         if source is None:
             return
         self.error_banner.hide()
@@ -207,17 +173,9 @@ class RekeyDialog(FittedDialog):
         self.busy_label.setText(
             self.tr("Writing a backup and re-encrypting the workspace…") if busy else ""
         )
-        for widget in (
-            self.change_button,
-            self.cancel_button,
-            self.keychain_radio,
-            self.passphrase_radio,
-            self.passphrase_form,
-        ):
+        for widget in (self.change_button, self.cancel_button):
             widget.setEnabled(not busy)
-        if not busy:
-            self.keychain_radio.setEnabled(keychain_problem() is None)
-            self._sync_mode()
+        self.key_choice.set_busy(busy)
 
     def _changed(self, result: tuple[RecoveryKey, BackupInfo]) -> None:
         self._set_busy(False)
